@@ -1,0 +1,57 @@
+package io.tickcast.config;
+
+import java.util.Locale;
+
+/** Every configuration key tickcast reads, with its default and meaning (the README table lists these). */
+public enum ConfigKey {
+    BOOTSTRAP_SERVERS("bootstrap.servers", "127.0.0.1:9092", "Kafka bootstrap servers"),
+    APPLICATION_ID("application.id", "tickcast", "Kafka Streams application id (consumer group, internal topic prefix)"),
+    TOPIC_TICKS("topic.ticks", "ticks", "input topic of tick JSON records"),
+    TOPIC_FORECASTS("topic.forecasts", "forecasts", "output topic of forecast JSON records"),
+    TOPIC_DEAD_LETTER("topic.dead-letter", "ticks-dlq", "dead-letter topic: rejected ticks' original bytes, reason in headers"),
+    WINDOW_SIZE("window.size", "5", "closes per symbol in the rolling window (the LSTM's input length)"),
+    STATE_DIR("state.dir", System.getProperty("java.io.tmpdir") + "/tickcast-state", "Kafka Streams state directory"),
+    STREAM_THREADS("stream.threads", "1", "Kafka Streams stream threads"),
+    LSTM_LAYERS("lstm.layers", "2", "LSTM layers"),
+    LSTM_HIDDEN("lstm.hidden", "8", "LSTM hidden size"),
+    TRAIN_LEARNING_RATE("train.learning-rate", "0.01", "Adam learning rate"),
+    TRAIN_EPOCHS("train.epochs", "100", "training epochs"),
+    TRAIN_BATCH_SIZE("train.batch-size", "64", "training mini-batch size"),
+    TRAIN_SEED("train.seed", "42", "random seed for weight initialisation and shuffling");
+
+    /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol). */
+    public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";
+    /** Environment variables with this prefix override file settings. */
+    public static final String ENV_PREFIX = "TICKCAST_";
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable that overrides this key, e.g. {@code TICKCAST_TOPIC_DEAD_LETTER}. */
+    public String envVar() {
+        return envVarFor(key);
+    }
+
+    public static String envVarFor(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

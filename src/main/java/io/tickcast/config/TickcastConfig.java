@@ -1,0 +1,164 @@
+package io.tickcast.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * All of tickcast's settings in one typed place. Built from (lowest to highest precedence) the defaults in
+ * {@link ConfigKey}, an optional properties file, {@code TICKCAST_*} environment variables, and explicit
+ * overrides (command-line options).
+ */
+public record TickcastConfig(
+        String bootstrapServers,
+        String applicationId,
+        Topics topics,
+        String stateDir,
+        int streamThreads,
+        LstmConfig lstm,
+        Map<String, String> kafkaOverrides) {
+
+    /** Names of the topics the service reads and writes. */
+    public record Topics(String ticks, String forecasts, String deadLetter) {
+    }
+
+    public int windowSize() {
+        return lstm.window();
+    }
+
+    public static TickcastConfig defaults() {
+        return load(null, Map.of(), Map.of());
+    }
+
+    /**
+     * @param file      optional properties file (null for none)
+     * @param env       environment variables (only {@code TICKCAST_*} ones are read)
+     * @param overrides key/value pairs that win over everything else
+     */
+    public static TickcastConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> raw = new TreeMap<>();
+        if (file != null) {
+            Properties props = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+            props.stringPropertyNames().forEach(k -> raw.put(k, props.getProperty(k)));
+        }
+        env.forEach((name, value) -> {
+            for (ConfigKey k : ConfigKey.values()) {
+                if (k.envVar().equals(name)) {
+                    raw.put(k.key(), value);
+                }
+            }
+            String passthroughEnv = ConfigKey.ENV_PREFIX + "KAFKA_";
+            if (name.startsWith(passthroughEnv)) {
+                raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX
+                        + name.substring(passthroughEnv.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        raw.putAll(overrides);
+        return fromMap(raw);
+    }
+
+    static TickcastConfig fromMap(Map<String, String> raw) {
+        Map<ConfigKey, String> v = new EnumMap<>(ConfigKey.class);
+        Map<String, String> kafka = new TreeMap<>();
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            if (e.getKey().startsWith(ConfigKey.KAFKA_PASSTHROUGH_PREFIX)) {
+                kafka.put(e.getKey().substring(ConfigKey.KAFKA_PASSTHROUGH_PREFIX.length()), e.getValue());
+                continue;
+            }
+            ConfigKey key = find(e.getKey());
+            v.put(key, e.getValue().trim());
+        }
+        for (ConfigKey k : ConfigKey.values()) {
+            v.putIfAbsent(k, k.defaultValue());
+        }
+        LstmConfig lstm = new LstmConfig(
+                integer(v, ConfigKey.WINDOW_SIZE),
+                integer(v, ConfigKey.LSTM_LAYERS),
+                integer(v, ConfigKey.LSTM_HIDDEN),
+                decimal(v, ConfigKey.TRAIN_LEARNING_RATE),
+                integer(v, ConfigKey.TRAIN_EPOCHS),
+                integer(v, ConfigKey.TRAIN_BATCH_SIZE),
+                longValue(v, ConfigKey.TRAIN_SEED));
+        int threads = integer(v, ConfigKey.STREAM_THREADS);
+        if (threads < 1) {
+            throw new IllegalArgumentException(ConfigKey.STREAM_THREADS.key() + " must be >= 1, was " + threads);
+        }
+        return new TickcastConfig(
+                v.get(ConfigKey.BOOTSTRAP_SERVERS),
+                v.get(ConfigKey.APPLICATION_ID),
+                new Topics(v.get(ConfigKey.TOPIC_TICKS), v.get(ConfigKey.TOPIC_FORECASTS), v.get(ConfigKey.TOPIC_DEAD_LETTER)),
+                v.get(ConfigKey.STATE_DIR),
+                threads,
+                lstm,
+                Map.copyOf(kafka));
+    }
+
+    private static ConfigKey find(String key) {
+        for (ConfigKey k : ConfigKey.values()) {
+            if (k.key().equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown configuration key '" + key + "' (keys: see README, Configuration;"
+                + " Kafka client settings take the prefix " + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
+    }
+
+    private static int integer(Map<ConfigKey, String> v, ConfigKey k) {
+        try {
+            return Integer.parseInt(v.get(k));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(k.key() + " must be an integer, was '" + v.get(k) + "'");
+        }
+    }
+
+    private static long longValue(Map<ConfigKey, String> v, ConfigKey k) {
+        try {
+            return Long.parseLong(v.get(k));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(k.key() + " must be an integer, was '" + v.get(k) + "'");
+        }
+    }
+
+    private static double decimal(Map<ConfigKey, String> v, ConfigKey k) {
+        try {
+            return Double.parseDouble(v.get(k));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(k.key() + " must be a number, was '" + v.get(k) + "'");
+        }
+    }
+
+    /** Settings shared by every Kafka client tickcast creates: bootstrap servers plus the kafka.* passthrough. */
+    public Properties kafkaClientProperties() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        p.putAll(kafkaOverrides);
+        return p;
+    }
+
+    public TickcastConfig withBootstrapServers(String servers) {
+        return new TickcastConfig(servers, applicationId, topics, stateDir, streamThreads, lstm, kafkaOverrides);
+    }
+
+    public TickcastConfig withStateDir(String dir) {
+        return new TickcastConfig(bootstrapServers, applicationId, topics, dir, streamThreads, lstm, kafkaOverrides);
+    }
+
+    public TickcastConfig withApplicationId(String id) {
+        return new TickcastConfig(bootstrapServers, id, topics, stateDir, streamThreads, lstm, kafkaOverrides);
+    }
+
+    public TickcastConfig withLstm(LstmConfig newLstm) {
+        return new TickcastConfig(bootstrapServers, applicationId, topics, stateDir, streamThreads, newLstm, kafkaOverrides);
+    }
+}

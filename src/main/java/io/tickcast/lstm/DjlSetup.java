@@ -1,0 +1,27 @@
+package io.tickcast.lstm;
+
+/**
+ * DJL settings that must be in place before the PyTorch engine loads: offline mode (the native
+ * libraries come from the classpath, never the network) and one intra-op and inter-op thread (more
+ * threads made training up to 100x slower on a busy 2-core machine). Values already set by the user
+ * (-D flags) win.
+ */
+public final class DjlSetup {
+
+    private DjlSetup() {
+    }
+
+    public static void apply() {
+        setDefault("ai.djl.offline", "true");
+        setDefault("ai.djl.pytorch.num_threads", "1");
+        setDefault("ai.djl.pytorch.num_interop_threads", "1");
+        // DJL logs a warning per missing optional engine; keep the console quiet.
+        setDefault("ai.djl.default_engine", "PyTorch");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

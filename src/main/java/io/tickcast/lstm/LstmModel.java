@@ -1,0 +1,152 @@
+package io.tickcast.lstm;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.tickcast.config.LstmConfig;
+
+/**
+ * A trained (or freshly initialised) LSTM forecaster with its configuration. Serialises to a small
+ * self-describing byte format: a header naming the format version and the architecture, then DJL's
+ * parameters. Loading never needs anything but the bytes.
+ */
+public final class LstmModel implements AutoCloseable {
+
+    /** Bumped whenever the byte layout or the meaning of the inputs changes. */
+    public static final int FORMAT_VERSION = 1;
+    private static final int MAGIC = 0x54434c31; // "TCL1"
+
+    static {
+        DjlSetup.apply();
+    }
+
+    private final Model model;
+    private final LstmConfig config;
+
+    private LstmModel(Model model, LstmConfig config) {
+        this.model = model;
+        this.config = config;
+    }
+
+    /** A new model with weights initialised from {@code config.seed()}. */
+    static LstmModel initialised(LstmConfig config) {
+        Model model = Model.newInstance("tickcast-lstm");
+        model.setBlock(LstmNetwork.build(config));
+        return new LstmModel(model, config);
+    }
+
+    Model djlModel() {
+        return model;
+    }
+
+    static Shape inputShape(int batch, LstmConfig config) {
+        return new Shape(batch, config.window(), 1);
+    }
+
+    public LstmConfig config() {
+        return config;
+    }
+
+    public int window() {
+        return config.window();
+    }
+
+    /** Number of trainable scalars (937 for the defaults: window 5, 2 layers, hidden 8). */
+    public long parameterCount() {
+        long n = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    /** A new predictor; not thread-safe, so use one per thread and close it. */
+    public LstmPredictor newPredictor() {
+        return new LstmPredictor(model.newPredictor(new WindowTranslator()), config.window());
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.writeInt(config.window());
+            out.writeInt(config.layers());
+            out.writeInt(config.hidden());
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buf.toByteArray();
+    }
+
+    /**
+     * Loads a model saved by {@link #toBytes()}. Training hyperparameters are not part of the bytes; the
+     * returned config carries the architecture and {@code trainingDefaults}' other values.
+     *
+     * @throws InvalidModelException if the bytes are not a tickcast model or are damaged
+     */
+    public static LstmModel fromBytes(byte[] bytes, LstmConfig trainingDefaults) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC) {
+                throw new InvalidModelException("not a tickcast LSTM model (bad magic number)");
+            }
+            int format = in.readInt();
+            if (format != FORMAT_VERSION) {
+                throw new InvalidModelException("unsupported model format version " + format + " (this build reads "
+                        + FORMAT_VERSION + ")");
+            }
+            LstmConfig config = new LstmConfig(in.readInt(), in.readInt(), in.readInt(),
+                    trainingDefaults.learningRate(), trainingDefaults.epochs(), trainingDefaults.batchSize(),
+                    trainingDefaults.seed());
+            LstmModel loaded = initialised(config);
+            Block block = loaded.model.getBlock();
+            block.initialize(loaded.model.getNDManager(), DataType.FLOAT32, inputShape(1, config));
+            block.loadParameters(loaded.model.getNDManager(), in);
+            if (in.read() != -1) {
+                loaded.close();
+                throw new InvalidModelException("trailing bytes after the model parameters");
+            }
+            return loaded;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            if (e instanceof InvalidModelException ime) {
+                throw ime;
+            }
+            throw new InvalidModelException("damaged model bytes: " + e.getMessage(), e);
+        }
+    }
+
+    public static LstmModel load(Path file, LstmConfig trainingDefaults) {
+        try {
+            return fromBytes(Files.readAllBytes(file), trainingDefaults);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void save(Path file) {
+        try {
+            Files.write(file, toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,56 @@
+package io.tickcast.lstm;
+
+import java.util.List;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+
+/**
+ * Runs a loaded {@link LstmModel} on windows of raw closes. Not thread-safe: use one per thread.
+ */
+public final class LstmPredictor implements AutoCloseable {
+
+    private final Predictor<float[][], float[]> predictor;
+    private final int window;
+
+    LstmPredictor(Predictor<float[][], float[]> predictor, int window) {
+        this.predictor = predictor;
+        this.window = window;
+    }
+
+    /** The next close after {@code closes} (oldest first, exactly the model's window length). */
+    public double forecast(double[] closes) {
+        return forecastAll(List.of(closes))[0];
+    }
+
+    /** Next closes for many windows in one call. */
+    public double[] forecastAll(List<double[]> windows) {
+        if (windows.isEmpty()) {
+            return new double[0];
+        }
+        float[][] scaled = new float[windows.size()][];
+        for (int i = 0; i < scaled.length; i++) {
+            double[] w = windows.get(i);
+            if (w.length != window) {
+                throw new IllegalArgumentException("model expects windows of " + window + " closes, got " + w.length);
+            }
+            scaled[i] = WindowScaling.scaleInputs(w);
+        }
+        float[] out;
+        try {
+            out = predictor.predict(scaled);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("LSTM inference failed: " + e.getMessage(), e);
+        }
+        double[] forecasts = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            forecasts[i] = WindowScaling.unscale(windows.get(i), out[i]);
+        }
+        return forecasts;
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+    }
+}

@@ -1,0 +1,103 @@
+package io.tickcast.lstm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.quality.ForecastMetrics;
+import io.tickcast.quality.HoldoutSplit;
+import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.Tick;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LstmModelTest {
+
+    private static HoldoutSplit dax;
+    private static TrainingResult trained;
+
+    @BeforeAll
+    static void trainOnDax() {
+        double[] closes = CsvTickReader.bySymbol(CsvTickReader.readResource(CsvTickReader.BUNDLED_EUSTOCKS))
+                .get("DAX").stream().mapToDouble(Tick::close).toArray();
+        dax = HoldoutSplit.of(closes, 5, 0.7);
+        trained = LstmTrainer.train(LstmConfig.DEFAULT, List.of(dax.trainSeries()), LstmTrainer.EpochListener.NONE);
+    }
+
+    @AfterAll
+    static void close() {
+        trained.model().close();
+    }
+
+    @Test
+    void defaultArchitectureHasTheArticlesParameterCount() {
+        // LSTM layer 1: 4*8*(1+8) weights + 2*4*8 biases = 352; layer 2: 4*8*(8+8) + 64 = 576; head 8+1
+        assertThat(trained.model().parameterCount()).isEqualTo(352 + 576 + 9);
+    }
+
+    @Test
+    void trainingLowersTheLossTenfoldFromTheFirstEpoch() {
+        assertThat(trained.epochLosses()).hasSize(100);
+        assertThat(trained.lastLoss()).isPositive();
+        assertThat(trained.firstLoss() / trained.lastLoss()).isGreaterThanOrEqualTo(10.0);
+    }
+
+    @Test
+    void heldOutDaxRmseIsWithinTenPercentOfNaive() {
+        double[] lstm;
+        try (LstmPredictor p = trained.model().newPredictor()) {
+            lstm = p.forecastAll(dax.testWindows());
+        }
+        double lstmRmse = ForecastMetrics.rmse(lstm, dax.testActuals());
+        double naiveRmse = ForecastMetrics.rmse(dax.testNaive(), dax.testActuals());
+        System.out.printf("DAX held-out RMSE: lstm %.2f naive %.2f ratio %.4f%n", lstmRmse, naiveRmse, lstmRmse / naiveRmse);
+        assertThat(lstmRmse / naiveRmse).isLessThanOrEqualTo(1.10);
+    }
+
+    @Test
+    void bytesRoundTripToBitIdenticalForecasts() {
+        byte[] bytes = trained.model().toBytes();
+        try (LstmModel copy = LstmModel.fromBytes(bytes, LstmConfig.DEFAULT);
+             LstmPredictor original = trained.model().newPredictor();
+             LstmPredictor loaded = copy.newPredictor()) {
+            double[] a = original.forecastAll(dax.testWindows());
+            double[] b = loaded.forecastAll(dax.testWindows());
+            assertThat(b).containsExactly(a);
+            assertThat(copy.config().hidden()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void oneWindowAndABatchGiveTheSameForecast() {
+        try (LstmPredictor p = trained.model().newPredictor()) {
+            List<double[]> windows = dax.testWindows().subList(0, 10);
+            double[] batch = p.forecastAll(windows);
+            for (int i = 0; i < windows.size(); i++) {
+                assertThat(p.forecast(windows.get(i))).isCloseTo(batch[i], org.assertj.core.data.Offset.offset(1e-6 * batch[i]));
+            }
+        }
+    }
+
+    @Test
+    void damagedBytesAreRejectedWithAClearError() {
+        byte[] bytes = trained.model().toBytes();
+        assertThatThrownBy(() -> LstmModel.fromBytes(Arrays.copyOf(bytes, bytes.length / 2), LstmConfig.DEFAULT))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("damaged");
+        byte[] wrongMagic = bytes.clone();
+        wrongMagic[0] ^= 0x7f;
+        assertThatThrownBy(() -> LstmModel.fromBytes(wrongMagic, LstmConfig.DEFAULT))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("magic");
+    }
+
+    @Test
+    void windowOfTheWrongLengthIsRefused() {
+        try (LstmPredictor p = trained.model().newPredictor()) {
+            assertThatThrownBy(() -> p.forecast(new double[] {1, 2, 3}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("windows of 5");
+        }
+    }
+}
