@@ -1,0 +1,78 @@
+package io.tickcast.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.records.Forecast;
+import io.tickcast.records.JsonSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the forecasting topology:
+ * <pre>
+ * ticks ─► parse ─┬─ invalid ─────────────────────────────────────────────► dead letters
+ *                 └─ valid ─► key by symbol ─► repartition ─► window store ─┬─► forecasts
+ *                                                                          └─► dead letters (out of order)
+ * </pre>
+ * A plain factory: tests hand its result to TopologyTestDriver.
+ */
+public final class ForecastTopology {
+
+    /** Name of the per-symbol window store (changelogged). */
+    public static final String WINDOW_STORE = "price-windows";
+    /** Name of the repartition step; its topic is {@code <application.id>-ticks-by-symbol-repartition}. */
+    public static final String BY_SYMBOL = "ticks-by-symbol";
+
+    private ForecastTopology() {
+    }
+
+    public static Topology build(TickcastConfig config, ModelSlot slot, Clock clock, StreamEvents events) {
+        TickcastConfig.Topics topics = config.topics();
+        Serde<Forecast> forecastSerde = JsonSerde.of(Forecast.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), JsonSerde.of(PriceWindow.class)));
+
+        KStream<byte[], ParsedEnvelope> parsed = builder
+                .stream(topics.ticks(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ticks"))
+                .processValues(TickParsingProcessor::new, Named.as("parse"));
+
+        var byValidity = parsed.split(Named.as("tick-"))
+                .branch((k, v) -> v.parsed().isValid(), Branched.as("valid"))
+                .defaultBranch(Branched.as("invalid"));
+
+        byValidity.get("tick-invalid")
+                .mapValues(ParsedEnvelope::toDeadLetter, Named.as("invalid-to-dead-letter"))
+                .processValues(() -> new DeadLetterProcessor<>(events), Named.as("dead-letter-invalid"))
+                .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-invalid"));
+
+        KStream<String, WindowResult> results = byValidity.get("tick-valid")
+                .selectKey((k, v) -> v.parsed().tick().symbol(), Named.as("key-by-symbol"))
+                .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
+                .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events), Named.as("window"), WINDOW_STORE);
+
+        results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))
+                .mapValues(WindowResult::forecast, Named.as("forecast"))
+                .to(topics.forecasts(), Produced.with(Serdes.String(), forecastSerde).withName("forecasts"));
+
+        results.filter((k, v) -> v.deadLetter() != null, Named.as("dead-letters-only"))
+                .mapValues(WindowResult::deadLetter, Named.as("dead-letter"))
+                .processValues(() -> new DeadLetterProcessor<>(events), Named.as("dead-letter-out-of-order"))
+                .selectKey((k, v) -> k.getBytes(StandardCharsets.UTF_8), Named.as("symbol-key-bytes"))
+                .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-out-of-order"));
+
+        return builder.build();
+    }
+}

@@ -1,0 +1,27 @@
+package io.tickcast.topology;
+
+import io.tickcast.records.RejectReason;
+
+/** What the topology reports as it runs; the metrics package implements it. Calls come from stream threads. */
+public interface StreamEvents {
+
+    void tickAccepted(PriceWindow.Outcome outcome);
+
+    void tickRejected(RejectReason reason);
+
+    void forecastMade(String modelKind, long modelVersion, long inferenceNanos);
+
+    StreamEvents NONE = new StreamEvents() {
+        @Override
+        public void tickAccepted(PriceWindow.Outcome outcome) {
+        }
+
+        @Override
+        public void tickRejected(RejectReason reason) {
+        }
+
+        @Override
+        public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        }
+    };
+}

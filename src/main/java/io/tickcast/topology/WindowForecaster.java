@@ -1,0 +1,74 @@
+package io.tickcast.topology;
+
+import java.time.Clock;
+
+import io.tickcast.lstm.LstmPredictor;
+import io.tickcast.records.Forecast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one forecast from a full window with whatever model the {@link ModelSlot} holds now, or the naive
+ * forecast (tomorrow = today) when it holds none or when the model's output is not a positive price. Owns one predictor for the current model version, so it
+ * belongs to one stream thread; a new version is picked up between two forecasts.
+ */
+final class WindowForecaster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowForecaster.class);
+
+    private final ModelSlot slot;
+    private final Clock clock;
+    private final StreamEvents events;
+    private ModelSlot.Versioned predictorModel;
+    private LstmPredictor predictor;
+
+    WindowForecaster(ModelSlot slot, Clock clock, StreamEvents events) {
+        this.slot = slot;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    Forecast forecast(String symbol, PriceWindow window) {
+        ModelSlot.Versioned current = slot.current();
+        long start = System.nanoTime();
+        double value;
+        String kind;
+        long version;
+        if (current == null) {
+            value = window.lastClose();
+            kind = Forecast.MODEL_NAIVE;
+            version = 0;
+        } else {
+            value = predictorFor(current).forecast(window.closesArray());
+            kind = Forecast.MODEL_LSTM;
+            version = current.version();
+            if (!Double.isFinite(value) || value <= 0) {
+                LOG.warn("model v{} forecast {} for {} as of {}, which is no price; publishing the naive forecast",
+                        version, value, symbol, window.newestDate());
+                value = window.lastClose();
+                kind = Forecast.MODEL_NAIVE;
+                version = 0;
+            }
+        }
+        events.forecastMade(kind, version, System.nanoTime() - start);
+        return new Forecast(symbol, window.newestDate(), 1, window.lastClose(), value, kind, version, clock.instant());
+    }
+
+    private LstmPredictor predictorFor(ModelSlot.Versioned current) {
+        if (current != predictorModel) {
+            close();
+            predictor = current.model().newPredictor();
+            predictorModel = current;
+        }
+        return predictor;
+    }
+
+    @Override
+    public void close() {
+        if (predictor != null) {
+            predictor.close();
+            predictor = null;
+            predictorModel = null;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.tickcast.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.TrainingResult;
+import io.tickcast.records.Forecast;
+import io.tickcast.records.Json;
+import io.tickcast.records.JsonSerde;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForecastTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    private static final LocalDate D0 = LocalDate.of(1991, 7, 1);
+
+    @TempDir
+    Path stateDir;
+
+    private final TickcastConfig config = TickcastConfig.defaults();
+    private final ModelSlot slot = new ModelSlot(5);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> ticks;
+    private TestOutputTopic<String, Forecast> forecasts;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(
+                ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), StreamEvents.NONE), props);
+        ticks = driver.createInputTopic(config.topics().ticks(), Serdes.String().serializer(), Serdes.String().serializer());
+        forecasts = driver.createOutputTopic(config.topics().forecasts(), Serdes.String().deserializer(),
+                JsonSerde.of(Forecast.class).deserializer());
+        deadLetters = driver.createOutputTopic(config.topics().deadLetter(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(String symbol, LocalDate date, double close) {
+        ticks.pipeInput(symbol, tickJson(symbol, date, close));
+    }
+
+    private static String tickJson(String symbol, LocalDate date, double close) {
+        return "{\"symbol\":\"" + symbol + "\",\"date\":\"" + date + "\",\"close\":" + close + "}";
+    }
+
+    @Test
+    void noForecastUntilTheWindowIsFullThenOnePerTick() {
+        for (int i = 0; i < 4; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        assertThat(forecasts.isEmpty()).isTrue();
+        for (int i = 4; i < 9; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        List<TestRecord<String, Forecast>> out = forecasts.readRecordsToList();
+        assertThat(out).hasSize(5);
+        assertThat(out).extracting(r -> r.value().asOf())
+                .containsExactly(D0.plusDays(4), D0.plusDays(5), D0.plusDays(6), D0.plusDays(7), D0.plusDays(8));
+        Forecast last = out.get(4).value();
+        assertThat(out.get(4).key()).isEqualTo("DAX");
+        assertThat(last.lastClose()).isEqualTo(108.0);
+        assertThat(last.horizon()).isEqualTo(1);
+        assertThat(last.producedAt()).isEqualTo(NOW);
+        KeyValueStore<String, PriceWindow> store = driver.getKeyValueStore(ForecastTopology.WINDOW_STORE);
+        assertThat(store.get("DAX").closes()).containsExactly(104.0, 105.0, 106.0, 107.0, 108.0);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void naiveFallbackBeforeAnyModelSaysSo() {
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 1000 + 10 * i);
+        }
+        Forecast f = forecasts.readValue();
+        assertThat(f.model()).isEqualTo(Forecast.MODEL_NAIVE);
+        assertThat(f.modelVersion()).isZero();
+        assertThat(f.forecastClose()).isEqualTo(1040.0);
+    }
+
+    @Test
+    void aCorrectionReplacesTheDaysCloseAndForecastsAgain() {
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        forecasts.readRecordsToList();
+        send("DAX", D0.plusDays(2), 150);   // correction of a day inside the window
+        send("DAX", D0.plusDays(4), 99);    // correction of the newest day
+        List<Forecast> out = forecasts.readValuesToList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).asOf()).isEqualTo(D0.plusDays(4));
+        assertThat(out.get(1).lastClose()).isEqualTo(99.0);
+        KeyValueStore<String, PriceWindow> store = driver.getKeyValueStore(ForecastTopology.WINDOW_STORE);
+        assertThat(store.get("DAX").closes()).containsExactly(100.0, 101.0, 150.0, 103.0, 99.0);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void outOfOrderTicksAreDeadLetteredWithTheirReasonAndSource() {
+        for (int i = 2; i < 8; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        forecasts.readRecordsToList();
+        String late = tickJson("DAX", D0.plusDays(1), 55);  // older than the window, not in it
+        ticks.pipeInput("DAX", late);
+        assertThat(forecasts.isEmpty()).isTrue();
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(late);
+        assertThat(header(dead, DeadLetter.HEADER_REASON)).isEqualTo("out-of-order");
+        assertThat(header(dead, DeadLetter.HEADER_DETAIL)).contains("1991-07-02").contains("1991-07-08");
+        assertThat(header(dead, DeadLetter.HEADER_SOURCE_TOPIC)).isEqualTo("ticks");
+        assertThat(header(dead, DeadLetter.HEADER_SOURCE_OFFSET)).isEqualTo("6");
+        KeyValueStore<String, PriceWindow> store = driver.getKeyValueStore(ForecastTopology.WINDOW_STORE);
+        assertThat(store.get("DAX").closes()).containsExactly(103.0, 104.0, 105.0, 106.0, 107.0);
+    }
+
+    @Test
+    void malformedTicksAreDeadLetteredWithTheirReasonsAndNothingElseIsLost() {
+        List<String> bad = List.of(
+                "{not json",
+                "{\"date\":\"1991-07-01\",\"close\":1.0}",
+                "{\"symbol\":\"  \",\"date\":\"1991-07-01\",\"close\":1.0}",
+                "{\"symbol\":\"DAX\",\"date\":\"01/07/1991\",\"close\":1.0}",
+                "{\"symbol\":\"DAX\",\"date\":\"1991-07-01\",\"close\":-3}",
+                "{\"symbol\":\"DAX\",\"date\":\"1991-07-01\",\"close\":\"abc\"}",
+                "[1,2,3]");
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+            ticks.pipeInput("DAX", bad.get(i));
+        }
+        ticks.pipeInput((String) null, bad.get(5));
+        ticks.pipeInput("x", bad.get(6));
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetter.HEADER_REASON)).containsExactly(
+                "malformed-json", "missing-symbol", "missing-symbol", "bad-date", "bad-close", "bad-close", "malformed-json");
+        assertThat(dead).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactlyElementsOf(bad);
+        assertThat(dead.get(3).headers().lastHeader(DeadLetter.HEADER_SOURCE_OFFSET)).isNotNull();
+        assertThat(forecasts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void symbolsKeepSeparateWindowsWhenInterleaved() {
+        for (int i = 0; i < 6; i++) {
+            send("DAX", D0.plusDays(i), 1000 + i);
+            send("SMI", D0.plusDays(i), 2000 + i);
+            if (i < 4) {
+                send("CAC", D0.plusDays(i), 3000 + i);
+            }
+        }
+        List<TestRecord<String, Forecast>> out = forecasts.readRecordsToList();
+        assertThat(out).extracting(TestRecord::key).containsExactly("DAX", "SMI", "DAX", "SMI");
+        assertThat(out).allSatisfy(r -> assertThat(r.value().symbol()).isEqualTo(r.key()));
+        assertThat(out.get(2).value().lastClose()).isEqualTo(1005.0);
+        assertThat(out.get(3).value().lastClose()).isEqualTo(2005.0);
+        KeyValueStore<String, PriceWindow> store = driver.getKeyValueStore(ForecastTopology.WINDOW_STORE);
+        assertThat(store.get("CAC").size()).isEqualTo(4);
+        assertThat(store.get("SMI").closes()).containsExactly(2001.0, 2002.0, 2003.0, 2004.0, 2005.0);
+    }
+
+    @Test
+    void ticksWithAMissingOrWrongKeyAreReKeyedBySymbol() {
+        for (int i = 0; i < 5; i++) {
+            ticks.pipeInput(i % 2 == 0 ? null : "wrong", tickJson("FTSE", D0.plusDays(i), 50 + i));
+        }
+        TestRecord<String, Forecast> f = forecasts.readRecord();
+        assertThat(f.key()).isEqualTo("FTSE");
+        assertThat(f.value().lastClose()).isEqualTo(54.0);
+    }
+
+    @Test
+    void anInstalledModelTakesOverFromNaiveBetweenTwoForecasts() {
+        double[] series = wave();
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(60), List.of(series),
+                LstmTrainer.EpochListener.NONE);
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), series[i]);
+        }
+        slot.install(trained.model(), 7);
+        send("DAX", D0.plusDays(5), series[5]);
+        List<Forecast> out = forecasts.readValuesToList();
+        assertThat(out).extracting(Forecast::model).containsExactly(Forecast.MODEL_NAIVE, Forecast.MODEL_LSTM);
+        assertThat(out.get(1).modelVersion()).isEqualTo(7);
+        assertThat(out.get(1).forecastClose()).isNotEqualTo(out.get(1).lastClose())
+                .isBetween(0.8 * series[5], 1.2 * series[5]);
+        trained.model().close();
+    }
+
+    @Test
+    void aModelOutputThatIsNoPriceFallsBackToNaive() {
+        double[] series = wave();
+        // two epochs leave this seeded model far from trained: it forecasts a negative price
+        TrainingResult untrained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(2), List.of(series),
+                LstmTrainer.EpochListener.NONE);
+        slot.install(untrained.model(), 3);
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), series[i]);
+        }
+        Forecast f = forecasts.readValue();
+        assertThat(f.model()).isEqualTo(Forecast.MODEL_NAIVE);
+        assertThat(f.forecastClose()).isEqualTo(series[4]);
+        untrained.model().close();
+    }
+
+    private static double[] wave() {
+        double[] series = new double[40];
+        for (int i = 0; i < series.length; i++) {
+            series[i] = 100 + Math.sin(i / 3.0) * 5;
+        }
+        return series;
+    }
+
+    @Test
+    void forecastJsonHasTheContractFields() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        TestOutputTopic<String, String> raw = driver.createOutputTopic(config.topics().forecasts(),
+                Serdes.String().deserializer(), Serdes.String().deserializer());
+        var node = Json.MAPPER.readTree(raw.readValue());
+        assertThat(node.get("symbol").asText()).isEqualTo("DAX");
+        assertThat(node.get("asOf").asText()).isEqualTo("1991-07-05");
+        assertThat(node.get("horizon").asInt()).isEqualTo(1);
+        assertThat(node.get("lastClose").asDouble()).isEqualTo(104.0);
+        assertThat(node.get("forecastClose").asDouble()).isEqualTo(104.0);
+        assertThat(node.get("model").asText()).isEqualTo("naive");
+        assertThat(node.get("modelVersion").asLong()).isZero();
+        assertThat(node.get("producedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    }
+
+    private static String header(TestRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
