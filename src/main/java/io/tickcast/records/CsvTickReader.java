@@ -136,6 +136,11 @@ public final class CsvTickReader {
         return out;
     }
 
+    /** Each symbol's closes in date order: the training input of a pooled model. */
+    public static List<double[]> closeSeries(List<Tick> ticks) {
+        return bySymbol(ticks).values().stream().map(s -> s.stream().mapToDouble(Tick::close).toArray()).toList();
+    }
+
     /** All ticks in date order (ties keep file order), the order a live feed would deliver them. */
     public static List<Tick> inDateOrder(List<Tick> ticks) {
         List<Tick> sorted = new ArrayList<>(ticks);

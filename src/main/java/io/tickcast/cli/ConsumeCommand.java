@@ -1,0 +1,71 @@
+package io.tickcast.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.tickcast.client.ForecastReader;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.demo.ForecastLine;
+import io.tickcast.records.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "consume", mixinStandardHelpOptions = true,
+        description = "Prints forecasts from the forecasts topic, as a readable table or as JSON lines.")
+final class ConsumeCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--follow"}, description = "Keep waiting for new forecasts until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--from-beginning", description = "Start at the oldest forecast instead of only new ones.")
+    boolean fromBeginning;
+
+    @Option(names = "--json", description = "Print each forecast as one JSON line instead of a table row.")
+    boolean json;
+
+    @Option(names = "--max", paramLabel = "N", defaultValue = "0", description = "Stop after N forecasts (default: 0, no limit).")
+    long max;
+
+    @Option(names = "--idle-timeout", defaultValue = "PT5S",
+            description = "Without --follow, stop after this long with no new forecast (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        TickcastConfig config = configOptions.load();
+        AtomicLong seen = new AtomicLong();
+        if (!json) {
+            System.out.println(ForecastLine.header());
+        }
+        try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), fromBeginning)) {
+            long idleSince = System.nanoTime();
+            while (max == 0 || seen.get() < max) {
+                int n = reader.poll(Duration.ofMillis(500), f -> {
+                    if (max == 0 || seen.get() < max) {
+                        System.out.println(json ? toJson(f) : ForecastLine.format(f));
+                        seen.incrementAndGet();
+                    }
+                });
+                if (n > 0) {
+                    idleSince = System.nanoTime();
+                } else if (!follow && System.nanoTime() - idleSince > idleTimeout.toNanos()) {
+                    break;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

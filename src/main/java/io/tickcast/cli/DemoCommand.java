@@ -1,0 +1,51 @@
+package io.tickcast.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import io.tickcast.demo.DemoRun;
+import io.tickcast.demo.ForecastLine;
+import io.tickcast.records.CsvTickReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+            "Runs everything in one process with no setup: an in-process Kafka broker on 127.0.0.1, the first LSTM",
+            "trained on the first part of each series, the forecasting stream, and the rest of the data replayed as",
+            "ticks. Prints each forecast, then a per-symbol table of the LSTM's and the naive forecast's RMSE/MAE."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "CSV of ticks (symbol,date,close[,...] with a header). Default: the bundled EuStockMarkets series.")
+    Path csv;
+
+    @Option(names = "--train-fraction", defaultValue = "0.7",
+            description = "Share of each series that trains the first model; the rest is replayed (default: ${DEFAULT-VALUE}).")
+    double trainFraction;
+
+    @Option(names = "--keep-running", description = "Keep the broker and the stream running after the table until Ctrl-C.")
+    boolean keepRunning;
+
+    @Option(names = "--quiet", description = "Do not print each forecast, only the closing table.")
+    boolean quiet;
+
+    @Option(names = "--timeout", defaultValue = "PT5M",
+            description = "How long to wait for all forecasts, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        var options = new DemoRun.Options(CsvTickReader.readOrBundled(csv), trainFraction, keepRunning, !quiet, timeout,
+                configOptions.load());
+        if (!quiet) {
+            System.out.println(ForecastLine.header());
+        }
+        return new DemoRun(options, System.out).run(ConsoleProgress.epochs("training")).isEmpty() ? 1 : 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.tickcast.cli;
+
+import io.tickcast.lstm.DjlSetup;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tickcast} command line; every piece of work lives in a subcommand. */
+@Command(name = "tickcast",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Streaming next-day price forecasts: Kafka Streams + a DJL LSTM, judged against the naive forecast.",
+        subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, ConsumeCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class})
+public final class TickcastCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TickcastCli());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println(commandLine.getColorScheme().errorText("tickcast: " + e.getMessage()));
+            if (Boolean.getBoolean("tickcast.debug")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        DjlSetup.apply();
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,54 @@
+package io.tickcast.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.TrainingResult;
+import io.tickcast.records.CsvTickReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains an LSTM on every symbol of a CSV (windows pooled into one model) and saves it.",
+            "Prints the loss of each epoch with a progress bar. Hyperparameters come from the configuration",
+            "(lstm.*, train.*; see --set)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "Ticks to train on: symbol,date,close[,...] with a header.")
+    Path csv;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "Where to write the model.")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: train.epochs, 100).")
+    Integer epochs;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Override
+    public Integer call() {
+        LstmConfig config = configOptions.load().lstm();
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        List<double[]> series = CsvTickReader.closeSeries(CsvTickReader.read(csv));
+        LstmTrainer.EpochListener bar = ConsoleProgress.epochs("training");
+        TrainingResult result = LstmTrainer.train(config, series, (epoch, total, loss) -> {
+            bar.onEpoch(epoch, total, loss);
+            System.out.printf(Locale.ROOT, "epoch %3d/%d  loss %.6g%n", epoch, total, loss);
+        });
+        try (var model = result.model()) {
+            model.save(out);
+            System.out.printf(Locale.ROOT, "trained on %d windows from %d series in %.1f s; %d parameters; wrote %s%n",
+                    result.examples(), series.size(), result.elapsed().toMillis() / 1000.0, model.parameterCount(), out);
+        }
+        return 0;
+    }
+}

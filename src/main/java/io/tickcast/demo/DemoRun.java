@@ -1,0 +1,149 @@
+package io.tickcast.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.tickcast.client.ForecastReader;
+import io.tickcast.client.TickPublisher;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.kafka.EmbeddedKafka;
+import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.TrainingResult;
+import io.tickcast.quality.ForecastScoreboard;
+import io.tickcast.records.Forecast;
+import io.tickcast.records.Tick;
+import io.tickcast.service.ForecastService;
+import io.tickcast.service.TopicAdmin;
+import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.StreamEvents;
+
+/**
+ * The whole pipeline on one machine with no setup: an in-process broker, the first model trained on the
+ * first part of each series, the stream, and the rest of the data replayed as live ticks; ends with a
+ * table of the forecasts' errors next to the naive forecast's.
+ */
+public final class DemoRun {
+
+    /** What to run. */
+    public record Options(List<Tick> ticks, double trainFraction, boolean keepRunning, boolean printForecasts,
+                          Duration timeout, TickcastConfig config) {
+    }
+
+    private final Options options;
+    private final PrintStream out;
+
+    public DemoRun(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs the demo; returns the scores it printed. */
+    public List<ForecastScoreboard.SymbolScore> run(LstmTrainer.EpochListener trainingProgress) throws InterruptedException {
+        DemoPlan plan = DemoPlan.of(options.ticks(), options.config().windowSize(), options.trainFraction());
+        Path stateDir = tempDir();
+        out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            TickcastConfig config = options.config().withBootstrapServers(kafka.bootstrapServers())
+                    .withStateDir(stateDir.toString());
+            TopicAdmin.ensureTopics(config, 2, (short) 1);
+            out.printf(Locale.ROOT, "Broker %s; topics %s, %s, %s%n", kafka.bootstrapServers(),
+                    config.topics().ticks(), config.topics().forecasts(), config.topics().deadLetter());
+
+            out.printf(Locale.ROOT, "Training the first LSTM on %d series (first %.0f%% of each) ...%n",
+                    plan.trainingSeries().size(), options.trainFraction() * 100);
+            TrainingResult trained = LstmTrainer.train(config.lstm(), plan.trainingSeries(), trainingProgress);
+            out.printf(Locale.ROOT, "Trained on %d windows in %.1f s: loss %.3g -> %.3g, %d parameters%n",
+                    trained.examples(), trained.elapsed().toMillis() / 1000.0, trained.firstLoss(), trained.lastLoss(),
+                    trained.model().parameterCount());
+            ModelSlot slot = new ModelSlot(config.windowSize());
+            slot.install(trained.model(), 1);
+
+            try (ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC())) {
+                service.start();
+                if (!service.awaitRunning(Duration.ofSeconds(60))) {
+                    throw new IllegalStateException("the stream did not reach RUNNING within 60 s");
+                }
+                ConcurrentLinkedQueue<Forecast> received = new ConcurrentLinkedQueue<>();
+                AtomicLong count = new AtomicLong();
+                CountDownLatch allArrived = new CountDownLatch(1);
+                AtomicBoolean stop = new AtomicBoolean();
+                Thread reader = new Thread(() -> readForecasts(config, received, count, plan.expectedForecasts(),
+                        allArrived, stop), "demo-forecast-reader");
+                reader.start();
+                out.printf(Locale.ROOT, "Replaying %d ticks; expecting %d forecasts ...%n", plan.replay().size(),
+                        plan.expectedForecasts());
+                try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+                    publisher.publish(plan.replay(), 0, n -> { });
+                }
+                boolean complete = allArrived.await(options.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                List<ForecastScoreboard.SymbolScore> scores = ForecastScoreboard.score(plan.replay(), List.copyOf(received));
+                out.println();
+                if (!complete) {
+                    out.printf(Locale.ROOT, "Only %d of %d forecasts arrived within %s%n", count.get(),
+                            plan.expectedForecasts(), options.timeout());
+                }
+                out.print(DemoTable.render(scores));
+                if (options.keepRunning()) {
+                    out.println("Still running (--keep-running): publish ticks to " + config.topics().ticks() + " on "
+                            + kafka.bootstrapServers() + "; Ctrl-C stops.");
+                    new CountDownLatch(1).await();
+                }
+                stop.set(true);
+                reader.join(10_000);
+                if (!complete) {
+                    throw new IllegalStateException("demo incomplete: " + count.get() + " of " + plan.expectedForecasts()
+                            + " forecasts arrived");
+                }
+                return scores;
+            } finally {
+                trained.model().close();
+            }
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private void readForecasts(TickcastConfig config, ConcurrentLinkedQueue<Forecast> received, AtomicLong count,
+                               long expected, CountDownLatch allArrived, AtomicBoolean stop) {
+        try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), true)) {
+            while (!stop.get()) {
+                reader.poll(Duration.ofMillis(200), f -> {
+                    received.add(f);
+                    if (options.printForecasts()) {
+                        out.println(ForecastLine.format(f));
+                    }
+                    if (count.incrementAndGet() >= expected) {
+                        allArrived.countDown();
+                    }
+                });
+            }
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("tickcast-demo-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.tickcast.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.topology.ForecastTopology;
+import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.StreamEvents;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The forecasting stream: the topology of {@link ForecastTopology} run by a {@link KafkaStreams} client with
+ * exactly-once processing, so a crash or restart neither loses nor duplicates a forecast.
+ */
+public final class ForecastService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
+
+    private final TickcastConfig config;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    public ForecastService(TickcastConfig config, ModelSlot slot, StreamEvents events, Clock clock) {
+        this.config = config;
+        this.streams = new KafkaStreams(ForecastTopology.build(config, slot, clock, events), streamsProperties(config));
+        streams.setStateListener((now, before) -> {
+            LOG.info("stream state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it (its tasks resume from the last commit)", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    static Properties streamsProperties(TickcastConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.kafkaClientProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // kafka.* overrides win over the defaults above, except the settings tickcast owns
+        config.kafkaOverrides().forEach(p::put);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        return p;
+    }
+
+    public void start() {
+        LOG.info("starting stream {} on {}: {} -> {} (dead letters: {})", config.applicationId(),
+                config.bootstrapServers(), config.topics().ticks(), config.topics().forecasts(), config.topics().deadLetter());
+        streams.start();
+    }
+
+    /** Waits until the client is RUNNING for the first time. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        LOG.info("stream {} closed", config.applicationId());
+    }
+}
