@@ -1,0 +1,145 @@
+package io.tickcast.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.tickcast.client.ForecastReader;
+import io.tickcast.client.TickPublisher;
+import io.tickcast.config.LstmConfig;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.TrainingResult;
+import io.tickcast.records.Forecast;
+import io.tickcast.records.Tick;
+import io.tickcast.service.ForecastService;
+import io.tickcast.service.TopicAdmin;
+import io.tickcast.topology.DeadLetter;
+import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.StreamEvents;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service against a real Kafka broker (in-process KRaft on 127.0.0.1). */
+class StreamIntegrationTest {
+
+    private static EmbeddedKafka kafka;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @Test
+    void everyAcceptedTickGetsExactlyOneForecastAndBadOnesAreDeadLettered() throws Exception {
+        TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
+                .withStateDir(stateDir.toString()).withApplicationId("it-" + System.nanoTime());
+        TopicAdmin.ensureTopics(config, 3, (short) 1);
+
+        double[] wave = new double[60];
+        for (int i = 0; i < wave.length; i++) {
+            wave[i] = 100 + 5 * Math.sin(i / 4.0);
+        }
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(40), List.of(wave), LstmTrainer.EpochListener.NONE);
+        ModelSlot slot = new ModelSlot(5);
+        slot.install(trained.model(), 1);
+
+        List<Tick> ticks = new ArrayList<>();
+        LocalDate d0 = LocalDate.of(2020, 1, 1);
+        Map<String, Integer> days = Map.of("AAA", 12, "BBB", 9, "CCC", 4);
+        for (int day = 0; day < 12; day++) {
+            for (var e : new TreeMap<>(days).entrySet()) {
+                if (day < e.getValue()) {
+                    ticks.add(Tick.of(e.getKey(), d0.plusDays(day), wave[day] * (1 + e.getKey().charAt(0) - 'A')));
+                }
+            }
+        }
+        // accepted ticks: AAA 12, BBB 9, CCC 4 -> forecasts: 8 + 5 + 0
+        try (ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC())) {
+            service.start();
+            assertThat(service.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+                publisher.publish(ticks, 0, n -> { });
+                publisher.publishRaw("AAA", "{\"symbol\":\"AAA\",\"date\":\"2020-01-03\",\"close\":1}".getBytes(StandardCharsets.UTF_8));
+                publisher.publishRaw("BBB", "not json".getBytes(StandardCharsets.UTF_8));
+                publisher.publishRaw(null, "{\"symbol\":\"CCC\",\"date\":\"2020-13-01\",\"close\":1}".getBytes(StandardCharsets.UTF_8));
+                publisher.flush();
+            }
+            List<Forecast> forecasts = readForecasts(config, 13, Duration.ofSeconds(60));
+            List<ConsumerRecord<byte[], byte[]>> dead = readAll(config.topics().deadLetter(), 3, Duration.ofSeconds(30));
+
+            Map<String, Long> perSymbol = forecasts.stream().collect(Collectors.groupingBy(Forecast::symbol, Collectors.counting()));
+            assertThat(perSymbol).containsExactlyInAnyOrderEntriesOf(Map.of("AAA", 8L, "BBB", 5L));
+            assertThat(forecasts).allSatisfy(f -> {
+                assertThat(f.model()).isEqualTo(Forecast.MODEL_LSTM);
+                assertThat(f.modelVersion()).isEqualTo(1);
+            });
+            assertThat(forecasts.stream().filter(f -> f.symbol().equals("AAA")).map(Forecast::asOf).distinct().count()).isEqualTo(8);
+            assertThat(dead).extracting(r -> header(r, DeadLetter.HEADER_REASON))
+                    .containsExactlyInAnyOrder("out-of-order", "malformed-json", "bad-date");
+            assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetter.HEADER_SOURCE_TOPIC)).isEqualTo(config.topics().ticks()));
+            // nothing more arrives: exactly one forecast per accepted tick
+            assertThat(readForecasts(config, Integer.MAX_VALUE, Duration.ofSeconds(3))).hasSize(13);
+        } finally {
+            trained.model().close();
+        }
+    }
+
+    private static List<Forecast> readForecasts(TickcastConfig config, int expected, Duration timeout) {
+        List<Forecast> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), true)) {
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(200), out::add);
+            }
+        }
+        return out;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
