@@ -50,6 +50,7 @@ public final class ForecastService implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.putIfAbsent("processing.exception.handler.global.enabled", "true");
         // kafka.* overrides win over the defaults above, except the settings tickcast owns
         config.kafkaOverrides().forEach(p::put);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

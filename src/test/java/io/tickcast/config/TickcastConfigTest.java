@@ -1,0 +1,60 @@
+package io.tickcast.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TickcastConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsFollowTheSeedArticle() {
+        TickcastConfig c = TickcastConfig.defaults();
+        assertThat(c.lstm()).isEqualTo(LstmConfig.DEFAULT);
+        assertThat(c.windowSize()).isEqualTo(5);
+        assertThat(c.topics()).isEqualTo(new TickcastConfig.Topics("ticks", "forecasts", "ticks-dlq"));
+    }
+
+    @Test
+    void fileThenEnvironmentThenOverridesWin() throws Exception {
+        Path f = dir.resolve("t.properties");
+        Files.writeString(f, "topic.ticks=file-ticks\ntopic.forecasts=file-fc\nwindow.size=7\nkafka.security.protocol=SSL\n");
+        TickcastConfig c = TickcastConfig.load(f,
+                Map.of("TICKCAST_TOPIC_FORECASTS", "env-fc", "TICKCAST_TOPIC_DEAD_LETTER", "env-dlq",
+                        "TICKCAST_KAFKA_SASL_MECHANISM", "PLAIN", "HOME", "/root"),
+                Map.of("topic.dead-letter", "cli-dlq"));
+        assertThat(c.topics()).isEqualTo(new TickcastConfig.Topics("file-ticks", "env-fc", "cli-dlq"));
+        assertThat(c.windowSize()).isEqualTo(7);
+        assertThat(c.kafkaOverrides()).containsEntry("security.protocol", "SSL").containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(c.kafkaClientProperties()).containsEntry("security.protocol", "SSL");
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreClearErrors() {
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("topic.tick", "x")))
+                .hasMessageContaining("unknown configuration key 'topic.tick'");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("window.size", "five")))
+                .hasMessageContaining("window.size must be an integer");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("train.learning-rate", "-1")))
+                .hasMessageContaining("learning rate must be > 0");
+        assertThatThrownBy(() -> TickcastConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
+                .hasMessageContaining("missing.properties");
+    }
+
+    @Test
+    void everyKeyHasAnEnvironmentVariable() {
+        assertThat(ConfigKey.TOPIC_DEAD_LETTER.envVar()).isEqualTo("TICKCAST_TOPIC_DEAD_LETTER");
+        for (ConfigKey k : ConfigKey.values()) {
+            TickcastConfig c = TickcastConfig.load(null, Map.of(k.envVar(), k.defaultValue()), Map.of());
+            assertThat(c).isEqualTo(TickcastConfig.defaults());
+        }
+    }
+}
