@@ -19,13 +19,18 @@ public record TickcastConfig(
         String bootstrapServers,
         String applicationId,
         Topics topics,
+        Http http,
         String stateDir,
         int streamThreads,
         LstmConfig lstm,
         Map<String, String> kafkaOverrides) {
 
     /** Names of the topics the service reads and writes. */
-    public record Topics(String ticks, String forecasts, String deadLetter) {
+    public record Topics(String ticks, String forecasts, String deadLetter, String models) {
+    }
+
+    /** Where the HTTP server (metrics, health probes, forecast queries) listens. */
+    public record Http(String host, int port) {
     }
 
     public int windowSize() {
@@ -97,11 +102,20 @@ public record TickcastConfig(
         return new TickcastConfig(
                 v.get(ConfigKey.BOOTSTRAP_SERVERS),
                 v.get(ConfigKey.APPLICATION_ID),
-                new Topics(v.get(ConfigKey.TOPIC_TICKS), v.get(ConfigKey.TOPIC_FORECASTS), v.get(ConfigKey.TOPIC_DEAD_LETTER)),
+                new Topics(v.get(ConfigKey.TOPIC_TICKS), v.get(ConfigKey.TOPIC_FORECASTS), v.get(ConfigKey.TOPIC_DEAD_LETTER),
+                        v.get(ConfigKey.TOPIC_MODELS)),
+                new Http(v.get(ConfigKey.HTTP_HOST), port(integer(v, ConfigKey.HTTP_PORT))),
                 v.get(ConfigKey.STATE_DIR),
                 threads,
                 lstm,
                 Map.copyOf(kafka));
+    }
+
+    private static int port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(ConfigKey.HTTP_PORT.key() + " must be 0..65535, was " + port);
+        }
+        return port;
     }
 
     private static ConfigKey find(String key) {
@@ -147,18 +161,22 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, stateDir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, dir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, stateDir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, kafkaOverrides);
+    }
+
+    public TickcastConfig withHttp(Http newHttp) {
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, stateDir, streamThreads, newLstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, kafkaOverrides);
     }
 }

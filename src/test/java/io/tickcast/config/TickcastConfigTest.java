@@ -20,7 +20,7 @@ class TickcastConfigTest {
         TickcastConfig c = TickcastConfig.defaults();
         assertThat(c.lstm()).isEqualTo(LstmConfig.DEFAULT);
         assertThat(c.windowSize()).isEqualTo(5);
-        assertThat(c.topics()).isEqualTo(new TickcastConfig.Topics("ticks", "forecasts", "ticks-dlq"));
+        assertThat(c.topics()).isEqualTo(new TickcastConfig.Topics("ticks", "forecasts", "ticks-dlq", "tickcast-models"));
     }
 
     @Test
@@ -31,7 +31,7 @@ class TickcastConfigTest {
                 Map.of("TICKCAST_TOPIC_FORECASTS", "env-fc", "TICKCAST_TOPIC_DEAD_LETTER", "env-dlq",
                         "TICKCAST_KAFKA_SASL_MECHANISM", "PLAIN", "HOME", "/root"),
                 Map.of("topic.dead-letter", "cli-dlq"));
-        assertThat(c.topics()).isEqualTo(new TickcastConfig.Topics("file-ticks", "env-fc", "cli-dlq"));
+        assertThat(c.topics()).isEqualTo(new TickcastConfig.Topics("file-ticks", "env-fc", "cli-dlq", "tickcast-models"));
         assertThat(c.windowSize()).isEqualTo(7);
         assertThat(c.kafkaOverrides()).containsEntry("security.protocol", "SSL").containsEntry("sasl.mechanism", "PLAIN");
         assertThat(c.kafkaClientProperties()).containsEntry("security.protocol", "SSL");
@@ -45,6 +45,8 @@ class TickcastConfigTest {
                 .hasMessageContaining("window.size must be an integer");
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("train.learning-rate", "-1")))
                 .hasMessageContaining("learning rate must be > 0");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("http.port", "70000")))
+                .hasMessageContaining("http.port must be 0..65535");
         assertThatThrownBy(() -> TickcastConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
                 .hasMessageContaining("missing.properties");
     }
