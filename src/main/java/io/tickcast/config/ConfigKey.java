@@ -20,7 +20,14 @@ public enum ConfigKey {
     TRAIN_LEARNING_RATE("train.learning-rate", "0.01", "Adam learning rate"),
     TRAIN_EPOCHS("train.epochs", "100", "training epochs"),
     TRAIN_BATCH_SIZE("train.batch-size", "64", "training mini-batch size"),
-    TRAIN_SEED("train.seed", "42", "random seed for weight initialisation and shuffling");
+    TRAIN_SEED("train.seed", "42", "random seed for weight initialisation and shuffling"),
+    TRAINER_INTERVAL("trainer.interval", "PT1H", "retrain this often (ISO-8601 duration; PT0S: never on a timer)"),
+    TRAINER_EVERY_TICKS("trainer.every-ticks", "5000", "retrain after this many new ticks (0: never on a count)"),
+    TRAINER_HISTORY_DAYS("trainer.history-days", "2000", "days of history the trainer keeps per symbol"),
+    TRAINER_MAX_HISTORY_TICKS("trainer.max-history-ticks", "1000000", "bound on the trainer's history over all symbols"),
+    TRAINER_VALIDATION_FRACTION("trainer.validation-fraction", "0.2",
+            "most recent share of each symbol's windows held out for the promotion gate"),
+    TRAINER_MIN_WINDOWS("trainer.min-windows", "200", "fewest training windows (all symbols) before a training is tried");
 
     /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol). */
     public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";

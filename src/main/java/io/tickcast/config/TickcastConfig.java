@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -23,10 +24,25 @@ public record TickcastConfig(
         String stateDir,
         int streamThreads,
         LstmConfig lstm,
+        Trainer trainer,
         Map<String, String> kafkaOverrides) {
 
     /** Names of the topics the service reads and writes. */
     public record Topics(String ticks, String forecasts, String deadLetter, String models) {
+    }
+
+    /**
+     * The retraining role: when to retrain (a timer and/or a count of new ticks; whichever comes first), how
+     * much history to keep, and how much of it the promotion gate validates on.
+     */
+    public record Trainer(Duration interval, long everyTicks, int historyDays, long maxHistoryTicks,
+                          double validationFraction, int minWindows) {
+        public Trainer {
+            if (interval.isNegative() || everyTicks < 0 || historyDays < 2 || maxHistoryTicks < historyDays
+                    || !(validationFraction > 0 && validationFraction < 1) || minWindows < 1) {
+                throw new IllegalArgumentException("invalid trainer settings: " + this);
+            }
+        }
     }
 
     /** Where the HTTP server (metrics, health probes, forecast queries) listens. */
@@ -95,6 +111,16 @@ public record TickcastConfig(
                 integer(v, ConfigKey.TRAIN_EPOCHS),
                 integer(v, ConfigKey.TRAIN_BATCH_SIZE),
                 longValue(v, ConfigKey.TRAIN_SEED));
+        Trainer trainer;
+        try {
+            trainer = new Trainer(Duration.parse(v.get(ConfigKey.TRAINER_INTERVAL)),
+                    longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
+                    longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
+                    integer(v, ConfigKey.TRAINER_MIN_WINDOWS));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(ConfigKey.TRAINER_INTERVAL.key() + " must be an ISO-8601 duration such as PT1H, was '"
+                    + v.get(ConfigKey.TRAINER_INTERVAL) + "'");
+        }
         int threads = integer(v, ConfigKey.STREAM_THREADS);
         if (threads < 1) {
             throw new IllegalArgumentException(ConfigKey.STREAM_THREADS.key() + " must be >= 1, was " + threads);
@@ -108,6 +134,7 @@ public record TickcastConfig(
                 v.get(ConfigKey.STATE_DIR),
                 threads,
                 lstm,
+                trainer,
                 Map.copyOf(kafka));
     }
 
@@ -161,22 +188,26 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, trainer, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
+    }
+
+    public TickcastConfig withTrainer(Trainer newTrainer) {
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, lstm, newTrainer, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, kafkaOverrides);
     }
 }

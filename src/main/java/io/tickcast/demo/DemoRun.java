@@ -23,10 +23,10 @@ import io.tickcast.lstm.TrainingResult;
 import io.tickcast.quality.ForecastScoreboard;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
-import io.tickcast.service.ForecastService;
+import io.tickcast.service.NodeEvents;
+import io.tickcast.service.Role;
+import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
-import io.tickcast.topology.ModelSlot;
-import io.tickcast.topology.StreamEvents;
 
 /**
  * The whole pipeline on one machine with no setup: an in-process broker, the first model trained on the
@@ -50,6 +50,7 @@ public final class DemoRun {
 
     /** Runs the demo; returns the scores it printed. */
     public List<ForecastScoreboard.SymbolScore> run(LstmTrainer.EpochListener trainingProgress) throws InterruptedException {
+        TrainingResult trained = null;
         DemoPlan plan = DemoPlan.of(options.ticks(), options.config().windowSize(), options.trainFraction());
         Path stateDir = tempDir();
         out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
@@ -62,18 +63,18 @@ public final class DemoRun {
 
             out.printf(Locale.ROOT, "Training the first LSTM on %d series (first %.0f%% of each) ...%n",
                     plan.trainingSeries().size(), options.trainFraction() * 100);
-            TrainingResult trained = LstmTrainer.train(config.lstm(), plan.trainingSeries(), trainingProgress);
+            trained = LstmTrainer.train(config.lstm(), plan.trainingSeries(), trainingProgress);
             out.printf(Locale.ROOT, "Trained on %d windows in %.1f s: loss %.3g -> %.3g, %d parameters%n",
                     trained.examples(), trained.elapsed().toMillis() / 1000.0, trained.firstLoss(), trained.lastLoss(),
                     trained.model().parameterCount());
-            ModelSlot slot = new ModelSlot(config.windowSize());
-            slot.install(trained.model(), 1);
-
-            try (ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC())) {
-                service.start();
-                if (!service.awaitRunning(Duration.ofSeconds(60))) {
+            try (TickcastNode node = new TickcastNode(config, Role.ALL, NodeEvents.NONE, Clock.systemUTC())) {
+                node.start(Duration.ofSeconds(60));
+                long version = node.publishIfRegistryEmpty(trained.model());
+                awaitModel(node, version);
+                if (!node.stream().awaitRunning(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("the stream did not reach RUNNING within 60 s");
                 }
+                out.printf(Locale.ROOT, "Model v%d published to %s and serving%n", version, config.topics().models());
                 ConcurrentLinkedQueue<Forecast> received = new ConcurrentLinkedQueue<>();
                 AtomicLong count = new AtomicLong();
                 CountDownLatch allArrived = new CountDownLatch(1);
@@ -106,11 +107,22 @@ public final class DemoRun {
                             + " forecasts arrived");
                 }
                 return scores;
-            } finally {
-                trained.model().close();
             }
         } finally {
+            if (trained != null) {
+                trained.model().close();
+            }
             deleteQuietly(stateDir);
+        }
+    }
+
+    private static void awaitModel(TickcastNode node, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (node.slot().version() != version) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("model v" + version + " did not arrive from the registry within 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 

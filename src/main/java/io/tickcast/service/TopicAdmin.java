@@ -19,13 +19,19 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
-    /** Creates the ticks, forecasts and dead-letter topics if absent; returns the names it created. */
+    /**
+     * Creates the ticks, forecasts and dead-letter topics (with {@code partitions}) and the model registry
+     * topic (one partition, compacted: the newest record is the current model) if absent; returns the names
+     * it created.
+     */
     public static List<String> ensureTopics(TickcastConfig config, int partitions, short replication) {
         TickcastConfig.Topics t = config.topics();
         List<NewTopic> wanted = List.of(
                 new NewTopic(t.ticks(), partitions, replication),
                 new NewTopic(t.forecasts(), partitions, replication),
-                new NewTopic(t.deadLetter(), partitions, replication));
+                new NewTopic(t.deadLetter(), partitions, replication),
+                new NewTopic(t.models(), 1, replication).configs(java.util.Map.of(
+                        "cleanup.policy", "compact", "max.message.bytes", Integer.toString(4 * 1024 * 1024))));
         Properties props = config.kafkaClientProperties();
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

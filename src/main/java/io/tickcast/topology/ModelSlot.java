@@ -35,6 +35,10 @@ public final class ModelSlot {
         current.set(new Versioned(model, version));
     }
 
+    public int window() {
+        return window;
+    }
+
     public long version() {
         Versioned v = current.get();
         return v == null ? 0 : v.version();

@@ -1,0 +1,92 @@
+package io.tickcast.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.registry.ModelPublisher;
+import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.RegistryReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"Inspects the model registry topic and rolls back. The record read last is the model every",
+            "stream instance serves."},
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Rollback.class})
+final class ModelsCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registry's records, oldest first.")
+    static final class ListModels implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions configOptions;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TickcastConfig config = configOptions.load();
+            List<RegistryReader.Entry> entries = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models());
+            var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%-8s %-8s %-10s %-24s %-10s %-23s %s%n", "offset", "version", "by", "created",
+                    "val.ratio", "data", "");
+            for (RegistryReader.Entry e : entries) {
+                ModelRecord r = e.record();
+                if (r == null) {
+                    out.printf(Locale.ROOT, "%-8d %-8s rejected: %s%n", e.offset(), e.key(), e.error());
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-8d %-8d %-10s %-24s %-10s %-23s%n", e.offset(), r.version(), r.promotedBy(),
+                        r.createdAt(), r.validation() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.validation().ratioToNaive()),
+                        r.data() == null ? "-" : r.data().from() + ".." + r.data().to());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = {"Publishes an older version again, so every instance serves it (the newest record wins).",
+                "The trainer keeps gating new models against it."})
+    static final class Rollback implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "VERSION", description = "The version to serve again.")
+        long version;
+
+        @Mixin
+        ConfigOptions configOptions;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TickcastConfig config = configOptions.load();
+            ModelRecord found = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models()).stream()
+                    .map(RegistryReader.Entry::record)
+                    .filter(r -> r != null && r.version() == version)
+                    .reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalArgumentException("version " + version + " is not in the registry "
+                            + config.topics().models() + " (see 'tickcast models list')"));
+            try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
+                publisher.publish(found.withVersion(found.version(), found.createdAt(), "rollback"));
+            }
+            spec.commandLine().getOut().println("published v" + version + " again; instances switch to it within a second");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

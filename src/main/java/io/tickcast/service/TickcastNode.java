@@ -1,0 +1,125 @@
+package io.tickcast.service;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmModel;
+import io.tickcast.registry.ModelFollower;
+import io.tickcast.registry.ModelPublisher;
+import io.tickcast.registry.ModelRecord;
+import io.tickcast.topology.ModelSlot;
+import io.tickcast.training.TrainerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tickcast process: the forecasting stream with the model follower that feeds it, the trainer, or both
+ * ({@link Role}). Starting and closing happen in dependency order.
+ */
+public final class TickcastNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickcastNode.class);
+
+    private final TickcastConfig config;
+    private final Role role;
+    private final Clock clock;
+    private final ModelSlot slot;
+    private final ModelFollower follower;
+    private final ForecastService stream;
+    private final TrainerService trainer;
+
+    public TickcastNode(TickcastConfig config, Role role, NodeEvents events, Clock clock) {
+        this.config = config;
+        this.role = role;
+        this.clock = clock;
+        this.slot = new ModelSlot(config.windowSize());
+        if (role.runsStream()) {
+            this.follower = new ModelFollower(config.kafkaClientProperties(), config.topics().models(), slot, config.lstm(),
+                    events.registry());
+            this.stream = new ForecastService(config, slot, events.stream(), clock);
+        } else {
+            this.follower = null;
+            this.stream = null;
+        }
+        this.trainer = role.runsTrainer() ? new TrainerService(config, events.training(), clock) : null;
+    }
+
+    /**
+     * Starts the parts of this role. The stream starts after the registry has been read to its end, so a
+     * restarted instance forecasts with the latest model from its first record.
+     */
+    public void start(Duration registryTimeout) throws InterruptedException {
+        LOG.info("starting tickcast node, role {}", role.name().toLowerCase(java.util.Locale.ROOT));
+        if (follower != null) {
+            follower.start();
+            if (!follower.awaitCaughtUp(registryTimeout)) {
+                throw new IllegalStateException("could not read the model registry " + config.topics().models()
+                        + " within " + registryTimeout);
+            }
+            stream.start();
+        }
+        if (trainer != null) {
+            trainer.start();
+        }
+    }
+
+    /**
+     * Publishes {@code model} to the registry as a bootstrap version if the registry has no model yet
+     * (the initial model of {@code run --model/--train-csv} and of the demo). Needs the stream role.
+     *
+     * @return the version published, or 0 if the registry already had a model
+     */
+    public long publishIfRegistryEmpty(LstmModel model) {
+        if (follower == null) {
+            throw new IllegalStateException("publishing an initial model needs the stream role (it reads the registry)");
+        }
+        if (follower.current() != null) {
+            LOG.info("the registry already serves model v{}; the initial model is not published", follower.current().version());
+            return 0;
+        }
+        long version = follower.maxVersion() + 1;
+        try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
+            publisher.publish(ModelRecord.bootstrap(model, version, clock.instant()));
+        }
+        LOG.info("published the initial model as v{}", version);
+        return version;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The model slot the stream forecasts with (stream role). */
+    public ModelSlot slot() {
+        return slot;
+    }
+
+    /** The stream (null for the trainer role). */
+    public ForecastService stream() {
+        return stream;
+    }
+
+    /** The trainer (null for the stream role). */
+    public TrainerService trainer() {
+        return trainer;
+    }
+
+    /** The follower of the registry (null for the trainer role). */
+    public ModelFollower follower() {
+        return follower;
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
+        }
+        if (follower != null) {
+            follower.close();
+        }
+        if (trainer != null) {
+            trainer.close();
+        }
+    }
+}
