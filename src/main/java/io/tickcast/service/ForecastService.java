@@ -10,6 +10,7 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
 import io.tickcast.topology.StreamEvents;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -72,9 +73,16 @@ public final class ForecastService implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Closes the client. A dynamic member leaves the group at once, so its partitions move to the other
+     * instances without waiting for the session timeout; a static member (group.instance.id set, e.g. a
+     * StatefulSet pod) stays in the group so its restart keeps its tasks.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        boolean staticMember = config.kafkaOverrides().containsKey("group.instance.id");
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(staticMember
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("stream {} closed", config.applicationId());
     }
 }

@@ -28,6 +28,7 @@ public final class TickcastNode implements AutoCloseable {
     private final ModelFollower follower;
     private final ForecastService stream;
     private final TrainerService trainer;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TickcastNode(TickcastConfig config, Role role, NodeEvents events, Clock clock) {
         this.config = config;
@@ -110,8 +111,12 @@ public final class TickcastNode implements AutoCloseable {
         return follower;
     }
 
+    /** Closes the parts of this node; safe to call more than once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (stream != null) {
             stream.close();
         }
