@@ -199,6 +199,10 @@ public record TickcastConfig(
         return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
     }
 
+    public TickcastConfig withTopics(Topics newTopics) {
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
+    }
+
     public TickcastConfig withHttp(Http newHttp) {
         return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
     }

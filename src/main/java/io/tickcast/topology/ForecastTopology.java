@@ -31,6 +31,8 @@ public final class ForecastTopology {
 
     /** Name of the per-symbol window store (changelogged). */
     public static final String WINDOW_STORE = "price-windows";
+    /** Name of the per-symbol store of the newest forecast not yet scored against its actual (changelogged). */
+    public static final String PENDING_STORE = "pending-forecasts";
     /** Name of the repartition step; its topic is {@code <application.id>-ticks-by-symbol-repartition}. */
     public static final String BY_SYMBOL = "ticks-by-symbol";
 
@@ -43,6 +45,8 @@ public final class ForecastTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), JsonSerde.of(PriceWindow.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), forecastSerde));
 
         KStream<byte[], ParsedEnvelope> parsed = builder
                 .stream(topics.ticks(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ticks"))
@@ -61,7 +65,8 @@ public final class ForecastTopology {
                 .selectKey((k, v) -> v.parsed().tick().symbol(), Named.as("key-by-symbol"))
                 .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
-                .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events), Named.as("window"), WINDOW_STORE);
+                .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events), Named.as("window"), WINDOW_STORE,
+                        PENDING_STORE);
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))
                 .mapValues(WindowResult::forecast, Named.as("forecast"))

@@ -1,5 +1,6 @@
 package io.tickcast.topology;
 
+import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.RejectReason;
 
 /** What the topology reports as it runs; the metrics package implements it. Calls come from stream threads. */
@@ -10,6 +11,9 @@ public interface StreamEvents {
     void tickRejected(RejectReason reason);
 
     void forecastMade(String modelKind, long modelVersion, long inferenceNanos);
+
+    /** A forecast met the actual close of its target day (the symbol's next tick). */
+    void forecastScored(ScoredForecast scored);
 
     StreamEvents NONE = new StreamEvents() {
         @Override
@@ -22,6 +26,10 @@ public interface StreamEvents {
 
         @Override
         public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        }
+
+        @Override
+        public void forecastScored(ScoredForecast scored) {
         }
     };
 }

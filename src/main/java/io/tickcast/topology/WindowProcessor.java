@@ -2,6 +2,8 @@ package io.tickcast.topology;
 
 import java.time.Clock;
 
+import io.tickcast.quality.ScoredForecast;
+import io.tickcast.records.Forecast;
 import io.tickcast.records.ParsedTick;
 import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
@@ -14,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies each tick (keyed by symbol) to that symbol's window in the store and, once the window is full,
  * emits one forecast per accepted tick. Out-of-order ticks become dead letters and leave the window as is.
+ * Each forecast waits in the pending store until the symbol's next tick scores it against the actual close.
  */
 final class WindowProcessor implements Processor<String, byte[], String, WindowResult> {
 
@@ -23,6 +26,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     private final StreamEvents events;
     private ProcessorContext<String, WindowResult> context;
     private KeyValueStore<String, PriceWindow> store;
+    private KeyValueStore<String, Forecast> pending;
     private WindowForecaster forecaster;
 
     WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events) {
@@ -36,6 +40,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
         this.store = context.getStateStore(ForecastTopology.WINDOW_STORE);
+        this.pending = context.getStateStore(ForecastTopology.PENDING_STORE);
         this.forecaster = new WindowForecaster(slot, clock, events);
     }
 
@@ -57,8 +62,23 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         }
         store.put(tick.symbol(), update.window());
         events.tickAccepted(update.outcome());
+        scorePending(tick);
         if (update.window().size() == windowSize) {
-            context.forward(record.withValue(WindowResult.of(forecaster.forecast(tick.symbol(), update.window()))));
+            Forecast forecast = forecaster.forecast(tick.symbol(), update.window());
+            pending.put(tick.symbol(), forecast);
+            context.forward(record.withValue(WindowResult.of(forecast)));
+        }
+    }
+
+    /**
+     * The first tick after a forecast's as-of date is the actual close of its target day: score the
+     * forecast waiting in the store (it survives restarts there) and let it go.
+     */
+    private void scorePending(Tick tick) {
+        Forecast waiting = pending.get(tick.symbol());
+        if (waiting != null && tick.date().isAfter(waiting.asOf())) {
+            events.forecastScored(ScoredForecast.of(waiting, tick.close()));
+            pending.delete(tick.symbol());
         }
     }
 

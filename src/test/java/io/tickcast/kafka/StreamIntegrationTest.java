@@ -26,6 +26,7 @@ import io.tickcast.service.ForecastService;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.topology.DeadLetter;
 import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.RecordingStreamEvents;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,6 +109,42 @@ class StreamIntegrationTest {
         } finally {
             trained.model().close();
         }
+    }
+
+    @Test
+    void aPendingForecastSurvivesARestartAndIsScoredAfterIt() throws Exception {
+        TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
+                .withApplicationId("it-restart-" + System.nanoTime())
+                .withTopics(new TickcastConfig.Topics("ticks-r", "forecasts-r", "dlq-r", "models-r"));
+        TopicAdmin.ensureTopics(config, 2, (short) 1);
+        LocalDate d0 = LocalDate.of(2021, 3, 1);
+        RecordingStreamEvents before = new RecordingStreamEvents();
+        try (ForecastService first = new ForecastService(config.withStateDir(stateDir.resolve("1").toString()),
+                new ModelSlot(5), before, Clock.systemUTC());
+             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+            first.start();
+            assertThat(first.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            for (int i = 0; i < 6; i++) {
+                publisher.publish(List.of(Tick.of("AAA", d0.plusDays(i), 50 + i), Tick.of("BBB", d0.plusDays(i), 70 - i)), 0, n -> { });
+            }
+            assertThat(readForecasts(config, 4, Duration.ofSeconds(30))).hasSize(4);
+        }
+        // before the restart: the d4 forecasts were scored by d5; the d5 ones wait in the store
+        assertThat(before.scored).hasSize(2);
+        RecordingStreamEvents after = new RecordingStreamEvents();
+        // a new state directory: the pending forecasts come back from the changelog, not from memory
+        try (ForecastService second = new ForecastService(config.withStateDir(stateDir.resolve("2").toString()),
+                new ModelSlot(5), after, Clock.systemUTC());
+             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+            second.start();
+            assertThat(second.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            publisher.publish(List.of(Tick.of("BBB", d0.plusDays(6), 80), Tick.of("AAA", d0.plusDays(6), 40)), 0, n -> { });
+            assertThat(readForecasts(config, 6, Duration.ofSeconds(30))).hasSize(6);
+        }
+        assertThat(after.scored).hasSize(2);
+        assertThat(after.scored).allSatisfy(s -> assertThat(s.forecast().asOf()).isEqualTo(d0.plusDays(5)));
+        assertThat(after.scored).extracting(s -> s.forecast().symbol() + "=" + s.actual())
+                .containsExactlyInAnyOrder("AAA=40.0", "BBB=80.0");
     }
 
     private static List<Forecast> readForecasts(TickcastConfig config, int expected, Duration timeout) {

@@ -42,6 +42,7 @@ class ForecastTopologyTest {
 
     private final TickcastConfig config = TickcastConfig.defaults();
     private final ModelSlot slot = new ModelSlot(5);
+    private final RecordingStreamEvents events = new RecordingStreamEvents();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> ticks;
     private TestOutputTopic<String, Forecast> forecasts;
@@ -54,7 +55,7 @@ class ForecastTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(
-                ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), StreamEvents.NONE), props);
+                ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), events), props);
         ticks = driver.createInputTopic(config.topics().ticks(), Serdes.String().serializer(), Serdes.String().serializer());
         forecasts = driver.createOutputTopic(config.topics().forecasts(), Serdes.String().deserializer(),
                 JsonSerde.of(Forecast.class).deserializer());
@@ -256,6 +257,50 @@ class ForecastTopologyTest {
         assertThat(node.get("model").asText()).isEqualTo("naive");
         assertThat(node.get("modelVersion").asLong()).isZero();
         assertThat(node.get("producedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    }
+
+    @Test
+    void eachForecastIsScoredByTheNextTickOfItsOwnSymbol() {
+        for (int i = 0; i < 7; i++) {
+            send("DAX", D0.plusDays(i), 1000 + 10 * i);
+            if (i % 2 == 0) {
+                send("SMI", D0.plusDays(i), 2000 - 5 * i);   // SMI trades every other day
+            }
+        }
+        // DAX forecasts as of d4, d5, d6; d4 and d5 are scored by d5 and d6. SMI's window fills at d8: none.
+        assertThat(events.scored).hasSize(2);
+        assertThat(events.scored).extracting(s -> s.forecast().symbol()).containsOnly("DAX");
+        assertThat(events.scored.get(0).forecast().asOf()).isEqualTo(D0.plusDays(4));
+        assertThat(events.scored.get(0).actual()).isEqualTo(1050.0);
+        assertThat(events.scored.get(1).actual()).isEqualTo(1060.0);
+        for (int i = 7; i < 10; i++) {
+            send("SMI", D0.plusDays(2 * i - 6), 1900 + i);   // d8, d10, d12
+        }
+        // SMI: window full at d8 (forecast as of d8), scored by d10; d10's by d12; next to DAX's pending d6
+        assertThat(events.scored).hasSize(4);
+        assertThat(events.scored.get(2).forecast().symbol()).isEqualTo("SMI");
+        assertThat(events.scored.get(2).forecast().asOf()).isEqualTo(D0.plusDays(8));
+        assertThat(events.scored.get(2).actual()).isEqualTo(1908.0);
+        // naive forecasts: the model error equals the naive error
+        assertThat(events.scored).allSatisfy(s -> assertThat(s.absError()).isEqualTo(s.naiveAbsError()));
+        KeyValueStore<String, Forecast> pending = driver.getKeyValueStore(ForecastTopology.PENDING_STORE);
+        assertThat(pending.get("DAX").asOf()).isEqualTo(D0.plusDays(6));
+        assertThat(pending.get("SMI").asOf()).isEqualTo(D0.plusDays(12));
+    }
+
+    @Test
+    void aCorrectionOfTheAsOfDayReplacesTheForecastWaitingToBeScored() {
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        send("DAX", D0.plusDays(4), 110);   // correction: a new forecast for the same day
+        send("DAX", D0.plusDays(5), 111);
+        assertThat(events.scored).hasSize(1);
+        assertThat(events.scored.get(0).forecast().lastClose()).isEqualTo(110.0);
+        assertThat(events.scored.get(0).actual()).isEqualTo(111.0);
+        assertThat(events.accepted).containsExactly(PriceWindow.Outcome.APPENDED, PriceWindow.Outcome.APPENDED,
+                PriceWindow.Outcome.APPENDED, PriceWindow.Outcome.APPENDED, PriceWindow.Outcome.APPENDED,
+                PriceWindow.Outcome.CORRECTED, PriceWindow.Outcome.APPENDED);
     }
 
     private static String header(TestRecord<?, ?> record, String name) {

@@ -1,0 +1,36 @@
+package io.tickcast.topology;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.tickcast.quality.ScoredForecast;
+import io.tickcast.records.RejectReason;
+
+/** Keeps what the topology reports, for assertions. */
+public final class RecordingStreamEvents implements StreamEvents {
+
+    public final List<PriceWindow.Outcome> accepted = new CopyOnWriteArrayList<>();
+    public final List<RejectReason> rejected = new CopyOnWriteArrayList<>();
+    public final List<String> forecasts = new CopyOnWriteArrayList<>();
+    public final List<ScoredForecast> scored = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void tickAccepted(PriceWindow.Outcome outcome) {
+        accepted.add(outcome);
+    }
+
+    @Override
+    public void tickRejected(RejectReason reason) {
+        rejected.add(reason);
+    }
+
+    @Override
+    public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        forecasts.add(modelKind + ":" + modelVersion);
+    }
+
+    @Override
+    public void forecastScored(ScoredForecast s) {
+        scored.add(s);
+    }
+}
