@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
+import io.tickcast.kafka.ClientSettings;
 import io.tickcast.records.Json;
 import io.tickcast.records.Tick;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,10 +25,7 @@ public final class TickPublisher implements AutoCloseable {
     private final String topic;
 
     public TickPublisher(Properties clientProperties, String topic) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties p = ClientSettings.durableProducer(clientProperties);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.tickcast.config.LstmConfig;
+import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.InvalidModelException;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.topology.ModelSlot;
@@ -45,10 +46,7 @@ public final class ModelFollower implements AutoCloseable {
 
     public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
                          RegistryEvents events) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ClientSettings.groupFreeReader(clientProperties);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
@@ -80,16 +78,10 @@ public final class ModelFollower implements AutoCloseable {
 
     private void loop() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("model registry topic " + topic + " does not exist");
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = ClientSettings.assignAll(consumer, topic, true);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Loaded newest = null;
-            while (!closed && !reached(end)) {
+            while (!closed && !ClientSettings.reached(consumer, end)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Loaded valid = load(r);
                     if (valid != null) {
@@ -121,15 +113,6 @@ public final class ModelFollower implements AutoCloseable {
         } finally {
             consumer.close();
         }
-    }
-
-    private boolean reached(Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private record Loaded(ModelRecord record, LstmModel model) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.tickcast.kafka.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,21 +25,13 @@ public final class RegistryReader {
     }
 
     public static List<Entry> readAll(Properties clientProperties, String topic) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ClientSettings.groupFreeReader(clientProperties);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         List<Entry> entries = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            if (parts.isEmpty()) {
-                throw new IllegalStateException("model registry topic " + topic + " does not exist");
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
+            List<TopicPartition> parts = ClientSettings.assignAll(c, topic, true);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+            while (!ClientSettings.reached(c, end)) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     try {
                         entries.add(new Entry(r.offset(), r.key(), ModelRecordCodec.decode(r.value()), null));

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.ParsedTick;
 import io.tickcast.records.TickParser;
@@ -21,7 +22,6 @@ import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.RegistryEvents;
 import io.tickcast.topology.ModelSlot;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -70,11 +70,8 @@ public final class TrainerService implements AutoCloseable {
         Properties client = config.kafkaClientProperties();
         this.follower = new ModelFollower(client, config.topics().models(), registryView, config.lstm(), RegistryEvents.NONE);
         this.publisher = new ModelPublisher(client, config.topics().models());
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.ticks = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.ticks = new KafkaConsumer<>(ClientSettings.groupFreeReader(client), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         this.trainingThread = Executors.newSingleThreadExecutor(r -> {
             Thread th = new Thread(r, THREAD_NAME);
             th.setDaemon(true);
@@ -154,10 +151,7 @@ public final class TrainerService implements AutoCloseable {
     private void feed() {
         String topic = config.topics().ticks();
         try {
-            List<TopicPartition> partitions = ticks.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            ticks.assign(partitions);
-            ticks.seekToBeginning(partitions);
+            List<TopicPartition> partitions = ClientSettings.assignAll(ticks, topic, true);
             Map<TopicPartition, Long> end = ticks.endOffsets(partitions);
             while (!closed) {
                 for (ConsumerRecord<byte[], byte[]> r : ticks.poll(Duration.ofMillis(500))) {
@@ -167,7 +161,7 @@ public final class TrainerService implements AutoCloseable {
                         newTicks.incrementAndGet();
                     }
                 }
-                if (!caughtUp && reached(end)) {
+                if (!caughtUp && ClientSettings.reached(ticks, end)) {
                     caughtUp = true;
                     LOG.info("trainer read the ticks topic to its end: {} ticks in history", history.size());
                 }
@@ -182,10 +176,6 @@ public final class TrainerService implements AutoCloseable {
         } finally {
             ticks.close();
         }
-    }
-
-    private boolean reached(Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> ticks.position(e.getKey()) >= e.getValue());
     }
 
     private boolean due() {
