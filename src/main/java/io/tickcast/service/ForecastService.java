@@ -75,12 +75,13 @@ public final class ForecastService implements AutoCloseable {
 
     /**
      * Closes the client. A dynamic member leaves the group at once, so its partitions move to the other
-     * instances without waiting for the session timeout; a static member (group.instance.id set, e.g. a
+     * instances without waiting for the session timeout; a static member ([main.consumer.]group.instance.id set, e.g. a
      * StatefulSet pod) stays in the group so its restart keeps its tasks.
      */
     @Override
     public void close() {
-        boolean staticMember = config.kafkaOverrides().containsKey("group.instance.id");
+        boolean staticMember = config.kafkaOverrides().containsKey("group.instance.id")
+                || config.kafkaOverrides().containsKey(StreamsConfig.mainConsumerPrefix("group.instance.id"));
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(staticMember
                 ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("stream {} closed", config.applicationId());

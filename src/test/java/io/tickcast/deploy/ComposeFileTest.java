@@ -96,7 +96,7 @@ class ComposeFileTest {
     @Test
     void streamInstancesHaveStaticIdentitiesStateVolumesAndTheK8sHardening() {
         List<String> streams = servicesWithRole("stream");
-        Set<String> instanceIds = streams.stream().map(s -> compose.environment(s).get("TICKCAST_KAFKA_GROUP_INSTANCE_ID"))
+        Set<String> instanceIds = streams.stream().map(s -> compose.environment(s).get("TICKCAST_KAFKA_MAIN_CONSUMER_GROUP_INSTANCE_ID"))
                 .collect(Collectors.toSet());
         assertThat(instanceIds).as("one distinct group.instance.id per instance").hasSize(streams.size()).doesNotContainNull();
         for (String s : compose.services().keySet()) {

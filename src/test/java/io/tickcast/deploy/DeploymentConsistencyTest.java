@@ -88,9 +88,9 @@ class DeploymentConsistencyTest {
     @Test
     void staticMembershipReachesTheStreamsMainConsumer() {
         String podName = "tickcast-stream-0";
-        TickcastConfig config = TickcastConfig.load(null, Map.of("TICKCAST_KAFKA_GROUP_INSTANCE_ID", podName), Map.of());
-        assertThat(config.kafkaOverrides()).containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, podName);
-        assertThat(ConsumerConfig.configNames()).contains(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        // main.consumer.-prefixed, so only Kafka Streams' group consumers get it, not tickcast's group-free readers
+        TickcastConfig config = TickcastConfig.load(null, Map.of("TICKCAST_KAFKA_MAIN_CONSUMER_GROUP_INSTANCE_ID", podName), Map.of());
+        assertThat(config.kafkaOverrides()).containsEntry(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), podName);
         Properties props = config.kafkaClientProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         Map<String, Object> mainConsumer = new StreamsConfig(props).getMainConsumerConfigs(config.applicationId(), "client", 1);

@@ -42,13 +42,21 @@ final class DeploymentContract {
         return overrides.keySet().iterator().next();
     }
 
-    /** Every setting some Kafka client tickcast creates (consumer, producer, admin, Kafka Streams) knows. */
+    /**
+     * Every setting some Kafka client tickcast creates (consumer, producer, admin, Kafka Streams) knows,
+     * also with Kafka Streams' per-client prefixes (e.g. main.consumer.group.instance.id).
+     */
     static Set<String> kafkaClientConfigNames() {
         Set<String> names = new HashSet<>();
         names.addAll(ConsumerConfig.configNames());
         names.addAll(ProducerConfig.configNames());
         names.addAll(AdminClientConfig.configNames());
         names.addAll(StreamsConfig.configDef().names());
+        for (String prefix : new String[] {StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.CONSUMER_PREFIX}) {
+            ConsumerConfig.configNames().forEach(n -> names.add(prefix + n));
+        }
+        ProducerConfig.configNames().forEach(n -> names.add(StreamsConfig.PRODUCER_PREFIX + n));
         return names;
     }
 

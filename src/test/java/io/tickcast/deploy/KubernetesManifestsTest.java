@@ -186,7 +186,7 @@ class KubernetesManifestsTest {
         assertThat(headless.getSpec().getClusterIP()).as("the StatefulSet's governing Service is headless").isEqualTo("None");
         assertThat(Manifests.selects(headless.getSpec().getSelector(), w.template().getMetadata().getLabels())).isTrue();
 
-        EnvVar instanceId = Manifests.envVar(w.container(), "TICKCAST_KAFKA_GROUP_INSTANCE_ID");
+        EnvVar instanceId = Manifests.envVar(w.container(), "TICKCAST_KAFKA_MAIN_CONSUMER_GROUP_INSTANCE_ID");
         assertThat(instanceId).as("static membership: group.instance.id from the pod name").isNotNull();
         assertThat(instanceId.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
 
@@ -227,7 +227,7 @@ class KubernetesManifestsTest {
         assertThat(Manifests.selects(trainer.getSpec().getSelector().getMatchLabels(),
                 Manifests.stream(r).getSpec().getTemplate().getMetadata().getLabels()))
                 .as("the trainer's selector does not take the stream pods").isFalse();
-        assertThat(Manifests.envVar(Manifests.workload(r, "tickcast-trainer").container(), "TICKCAST_KAFKA_GROUP_INSTANCE_ID"))
+        assertThat(Manifests.envVar(Manifests.workload(r, "tickcast-trainer").container(), "TICKCAST_KAFKA_MAIN_CONSUMER_GROUP_INSTANCE_ID"))
                 .as("static membership is for the stream pods").isNull();
     }
 
