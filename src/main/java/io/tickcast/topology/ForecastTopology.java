@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the forecasting topology:
  * <pre>
  * ticks ─► parse ─┬─ invalid ─────────────────────────────────────────────► dead letters
- *                 └─ valid ─► key by symbol ─► repartition ─► window store ─┬─► forecasts
+ *                 └─ valid ─► key by symbol ─► repartition ─► window store ─┬─► latest forecast store ─► forecasts
  *                                                                          └─► dead letters (out of order)
  * </pre>
  * A plain factory: tests hand its result to TopologyTestDriver.
@@ -31,6 +31,8 @@ public final class ForecastTopology {
 
     /** Name of the per-symbol window store (changelogged). */
     public static final String WINDOW_STORE = "price-windows";
+    /** Name of the per-symbol store of the newest forecast (changelogged), read by interactive queries. */
+    public static final String LATEST_FORECASTS = "latest-forecasts";
     /** Name of the repartition step; its topic is {@code <application.id>-ticks-by-symbol-repartition}. */
     public static final String BY_SYMBOL = "ticks-by-symbol";
 
@@ -43,6 +45,8 @@ public final class ForecastTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), JsonSerde.of(PriceWindow.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LATEST_FORECASTS), Serdes.String(), forecastSerde));
 
         KStream<byte[], ParsedEnvelope> parsed = builder
                 .stream(topics.ticks(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ticks"))
@@ -65,6 +69,7 @@ public final class ForecastTopology {
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))
                 .mapValues(WindowResult::forecast, Named.as("forecast"))
+                .processValues(LatestForecastProcessor::new, Named.as("latest-forecast"), LATEST_FORECASTS)
                 .to(topics.forecasts(), Produced.with(Serdes.String(), forecastSerde).withName("forecasts"));
 
         results.filter((k, v) -> v.deadLetter() != null, Named.as("dead-letters-only"))
