@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -147,6 +148,9 @@ public final class TickcastMetrics implements AutoCloseable {
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
         binders.add(gc);
+        JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+        heapPressure.bindTo(registry);
+        binders.add(heapPressure);
         new JvmThreadMetrics().bindTo(registry);
         new JvmInfoMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -349,7 +353,7 @@ public final class TickcastMetrics implements AutoCloseable {
         return created == null ? Double.NaN : Duration.between(created, clock.instant()).toMillis() / 1000.0;
     }
 
-    /** Unbinds the Kafka Streams and GC binders (stops their threads and listeners). */
+    /** Unbinds the Kafka Streams, GC and heap-pressure binders (stops their threads and listeners). */
     @Override
     public synchronized void close() {
         for (AutoCloseable binder : binders) {

@@ -24,12 +24,15 @@ public final class DashboardQueries {
     private DashboardQueries() {
     }
 
-    /** Every PromQL expression of the dashboard: panel targets (also in rows) and query variables. */
+    /** Every PromQL expression of the dashboard: panel targets (also in collapsed rows) and query variables. */
     public static List<String> expressions(Path dashboard) throws IOException {
         JsonNode root = Json.MAPPER.readTree(dashboard.toFile());
         List<String> exprs = new ArrayList<>();
         collectTargets(root.path("panels"), exprs);
         for (JsonNode variable : root.path("templating").path("list")) {
+            if (!"query".equals(variable.path("type").asText())) {
+                continue; // datasource, custom and interval variables hold no PromQL
+            }
             JsonNode query = variable.path("query");
             String text = query.isObject() ? query.path("query").asText("") : query.asText("");
             if (!text.isBlank()) {

@@ -68,7 +68,8 @@ class TickcastMetricsTest {
         assertThat(p.get("tickcast_window_store_entries")).as("no stream bound").isNaN();
         // JVM and process binders
         assertThat(p.names()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-                "process_uptime_seconds", "process_cpu_usage", "system_cpu_count", "jvm_gc_memory_allocated_bytes_total");
+                "process_uptime_seconds", "process_cpu_usage", "system_cpu_count", "jvm_gc_memory_allocated_bytes_total",
+                "jvm_gc_overhead");
     }
 
     @Test
