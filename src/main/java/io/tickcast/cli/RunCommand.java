@@ -2,18 +2,20 @@ package io.tickcast.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.http.HttpEndpoint;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.service.ForecastService;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.topology.ModelSlot;
-import io.tickcast.topology.StreamEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -56,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TickcastConfig config = configOptions.load();
         ModelSlot slot = new ModelSlot(config.windowSize());
+        // observability: metrics and the HTTP server first, so the probes answer (live, not ready) while the model loads
+        TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC());
+        HttpEndpoint http = HttpEndpoint.start(config, metrics, slot);
         if (initialModel.modelFile != null) {
             slot.install(LstmModel.load(initialModel.modelFile, config.lstm()), 1);
             LOG.info("loaded the initial model from {}", initialModel.modelFile);
@@ -70,9 +75,16 @@ final class RunCommand implements Callable<Integer> {
             LOG.info("created topics {}", TopicAdmin.ensureTopics(config, partitions, replication));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC());
+        // observability: the initial model's meters; the stream runs with application.server = this HTTP server
+        if (slot.current() != null) {
+            metrics.modelInstalled(slot.version(), Instant.now());
+        }
+        ForecastService service = new ForecastService(http.advertise(config), slot, metrics.streamEvents(), Clock.systemUTC());
+        http.attach(service.streams());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            http.close(); // after the stream: the probes say 503 while it shuts down
+            metrics.close();
             stopped.countDown();
         }, "tickcast-shutdown"));
         service.start();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,16 +18,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.tickcast.client.ForecastReader;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.http.HttpEndpoint;
 import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
+import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.quality.ForecastScoreboard;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
 import io.tickcast.service.ForecastService;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.topology.ModelSlot;
-import io.tickcast.topology.StreamEvents;
 
 /**
  * The whole pipeline on one machine with no setup: an in-process broker, the first model trained on the
@@ -69,7 +71,13 @@ public final class DemoRun {
             ModelSlot slot = new ModelSlot(config.windowSize());
             slot.install(trained.model(), 1);
 
-            try (ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC())) {
+            // observability: metrics and the HTTP server on http.host/http.port, closed after the stream
+            TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC());
+            metrics.modelInstalled(1, Instant.now());
+            try (metrics; HttpEndpoint http = HttpEndpoint.start(config, metrics, slot);
+                 ForecastService service = new ForecastService(http.advertise(config), slot, metrics.streamEvents(), Clock.systemUTC())) {
+                http.attach(service.streams());
+                out.println("Metrics: " + http.url("/metrics") + " (also /health/live, /health/ready, /forecasts/{symbol})");
                 service.start();
                 if (!service.awaitRunning(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("the stream did not reach RUNNING within 60 s");
@@ -96,7 +104,7 @@ public final class DemoRun {
                 out.print(DemoTable.render(scores));
                 if (options.keepRunning()) {
                     out.println("Still running (--keep-running): publish ticks to " + config.topics().ticks() + " on "
-                            + kafka.bootstrapServers() + "; Ctrl-C stops.");
+                            + kafka.bootstrapServers() + "; metrics at " + http.url("/metrics") + "; Ctrl-C stops.");
                     new CountDownLatch(1).await();
                 }
                 stop.set(true);
