@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -230,7 +229,6 @@ class HttpEndpointIntegrationTest {
     @Test
     void theServicesMetersCountTheTrafficExactly() throws Exception {
         PrometheusText p = traffic.scrape();
-        Files.writeString(Path.of("target/traffic-scrape.txt"), traffic.get("/metrics").body());
         assertThat(p.get("tickcast_ticks_total", "outcome", "appended", "reason", "none")).isEqualTo(15);
         assertThat(p.get("tickcast_ticks_total", "outcome", "corrected", "reason", "none")).isEqualTo(1);
         Map<String, Double> deadLettered = Map.of("malformed-json", 2.0, "missing-symbol", 1.0, "bad-date", 1.0,
