@@ -10,7 +10,6 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.CsvTickReader;
-import io.tickcast.service.NodeEvents;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
@@ -69,11 +68,12 @@ final class RunCommand implements Callable<Integer> {
         if (createTopics) {
             LOG.info("created topics {}", TopicAdmin.ensureTopics(config, partitions, replication));
         }
-        LstmModel initial = initialModel(config);
-        if (initial != null && !role.runsStream()) {
+        if ((initialModel.modelFile != null || initialModel.trainCsv != null) && !role.runsStream()) {
             throw new IllegalArgumentException("--model/--train-csv need a role that runs the stream (all or stream)");
         }
-        TickcastNode node = new TickcastNode(config, role, NodeEvents.NONE, Clock.systemUTC());
+        // the HTTP server starts with the node, so the probes answer (live, not ready) while a model trains
+        TickcastNode node = new TickcastNode(config, role, Clock.systemUTC());
+        LstmModel initial = initialModel(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

@@ -12,6 +12,9 @@ public enum ConfigKey {
     TOPIC_MODELS("topic.models", "tickcast-models", "compacted model registry topic: model bytes with metadata"),
     HTTP_HOST("http.host", "0.0.0.0", "bind address of the HTTP server (metrics, health, forecast queries)"),
     HTTP_PORT("http.port", "8080", "port of the HTTP server; 0 picks a free port"),
+    HTTP_ADVERTISED_HOST("http.advertised-host", "",
+            "host name other instances reach this one's HTTP server at (Kafka Streams application.server); "
+            + "empty: http.host, or this machine's host name when http.host is a wildcard"),
     WINDOW_SIZE("window.size", "5", "closes per symbol in the rolling window (the LSTM's input length)"),
     STATE_DIR("state.dir", System.getProperty("java.io.tmpdir") + "/tickcast-state", "Kafka Streams state directory"),
     STREAM_THREADS("stream.threads", "1", "Kafka Streams stream threads"),

@@ -45,8 +45,19 @@ public record TickcastConfig(
         }
     }
 
-    /** Where the HTTP server (metrics, health probes, forecast queries) listens. */
-    public record Http(String host, int port) {
+    /**
+     * Where the HTTP server (metrics, health probes, forecast queries) listens, and the host name other
+     * instances reach it at (empty: see {@link ConfigKey#HTTP_ADVERTISED_HOST}).
+     */
+    public record Http(String host, int port, String advertisedHost) {
+
+        public Http {
+            advertisedHost = advertisedHost == null ? "" : advertisedHost;
+        }
+
+        public Http(String host, int port) {
+            this(host, port, "");
+        }
     }
 
     public int windowSize() {
@@ -130,7 +141,7 @@ public record TickcastConfig(
                 v.get(ConfigKey.APPLICATION_ID),
                 new Topics(v.get(ConfigKey.TOPIC_TICKS), v.get(ConfigKey.TOPIC_FORECASTS), v.get(ConfigKey.TOPIC_DEAD_LETTER),
                         v.get(ConfigKey.TOPIC_MODELS)),
-                new Http(v.get(ConfigKey.HTTP_HOST), port(integer(v, ConfigKey.HTTP_PORT))),
+                new Http(v.get(ConfigKey.HTTP_HOST), port(integer(v, ConfigKey.HTTP_PORT)), v.get(ConfigKey.HTTP_ADVERTISED_HOST)),
                 v.get(ConfigKey.STATE_DIR),
                 threads,
                 lstm,

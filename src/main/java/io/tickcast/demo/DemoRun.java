@@ -23,7 +23,6 @@ import io.tickcast.lstm.TrainingResult;
 import io.tickcast.quality.ForecastScoreboard;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
-import io.tickcast.service.NodeEvents;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
@@ -67,7 +66,8 @@ public final class DemoRun {
             out.printf(Locale.ROOT, "Trained on %d windows in %.1f s: loss %.3g -> %.3g, %d parameters%n",
                     trained.examples(), trained.elapsed().toMillis() / 1000.0, trained.firstLoss(), trained.lastLoss(),
                     trained.model().parameterCount());
-            try (TickcastNode node = new TickcastNode(config, Role.ALL, NodeEvents.NONE, Clock.systemUTC())) {
+            try (TickcastNode node = new TickcastNode(config, Role.ALL, Clock.systemUTC())) {
+                out.println("Metrics: " + node.http().url("/metrics") + " (also /health/live, /health/ready, /forecasts/{symbol})");
                 node.start(Duration.ofSeconds(60));
                 long version = node.publishIfRegistryEmpty(trained.model());
                 awaitModel(node, version);
@@ -97,7 +97,7 @@ public final class DemoRun {
                 out.print(DemoTable.render(scores));
                 if (options.keepRunning()) {
                     out.println("Still running (--keep-running): publish ticks to " + config.topics().ticks() + " on "
-                            + kafka.bootstrapServers() + "; Ctrl-C stops.");
+                            + kafka.bootstrapServers() + "; metrics at " + node.http().url("/metrics") + "; Ctrl-C stops.");
                     new CountDownLatch(1).await();
                 }
                 stop.set(true);

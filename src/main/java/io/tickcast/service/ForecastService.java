@@ -52,6 +52,11 @@ public final class ForecastService implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        // observability: where other instances send interactive queries for this one's symbols (see HttpEndpoint.advertise)
+        TickcastConfig.Http http = config.http();
+        if (!http.advertisedHost().isBlank() && http.port() > 0) {
+            p.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, http.advertisedHost() + ":" + http.port());
+        }
         // kafka.* overrides win over the defaults above, except the settings tickcast owns
         config.kafkaOverrides().forEach(p::put);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

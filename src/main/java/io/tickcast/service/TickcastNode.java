@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.http.HttpEndpoint;
+import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One tickcast process: the forecasting stream with the model follower that feeds it, the trainer, or both
- * ({@link Role}). Starting and closing happen in dependency order.
+ * ({@link Role}), with its metrics and the HTTP server (metrics, probes, forecast queries). The HTTP server
+ * starts first, so the probes answer while the rest starts; closing goes the other way round.
  */
 public final class TickcastNode implements AutoCloseable {
 
@@ -28,22 +31,31 @@ public final class TickcastNode implements AutoCloseable {
     private final ModelFollower follower;
     private final ForecastService stream;
     private final TrainerService trainer;
+    private final TickcastMetrics metrics;
+    private final HttpEndpoint http;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public TickcastNode(TickcastConfig config, Role role, NodeEvents events, Clock clock) {
-        this.config = config;
+    public TickcastNode(TickcastConfig config, Role role, Clock clock) {
         this.role = role;
         this.clock = clock;
         this.slot = new ModelSlot(config.windowSize());
+        this.metrics = new TickcastMetrics(clock);
+        this.http = HttpEndpoint.start(config, metrics, role.runsStream() ? slot : null);
+        this.config = http.advertise(config);
+        NodeEvents events = NodeEvents.of(metrics);
         if (role.runsStream()) {
-            this.follower = new ModelFollower(config.kafkaClientProperties(), config.topics().models(), slot, config.lstm(),
-                    events.registry());
-            this.stream = new ForecastService(config, slot, events.stream(), clock);
+            this.follower = new ModelFollower(this.config.kafkaClientProperties(), this.config.topics().models(), slot,
+                    this.config.lstm(), events.registry());
+            this.stream = new ForecastService(this.config, slot, events.stream(), clock);
+            http.attach(stream.streams());
         } else {
             this.follower = null;
             this.stream = null;
         }
-        this.trainer = role.runsTrainer() ? new TrainerService(config, events.training(), clock) : null;
+        this.trainer = role.runsTrainer() ? new TrainerService(this.config, events.training(), clock) : null;
+        if (trainer != null && stream == null) {
+            http.attachTrainer(trainer);
+        }
     }
 
     /**
@@ -106,6 +118,14 @@ public final class TickcastNode implements AutoCloseable {
         return trainer;
     }
 
+    public TickcastMetrics metrics() {
+        return metrics;
+    }
+
+    public HttpEndpoint http() {
+        return http;
+    }
+
     /** The follower of the registry (null for the trainer role). */
     public ModelFollower follower() {
         return follower;
@@ -126,5 +146,7 @@ public final class TickcastNode implements AutoCloseable {
         if (trainer != null) {
             trainer.close();
         }
+        http.close();     // after the stream: the probes say 503 while it shuts down
+        metrics.close();
     }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the forecasting topology:
  * <pre>
  * ticks ─► parse ─┬─ invalid ─────────────────────────────────────────────► dead letters
- *                 └─ valid ─► key by symbol ─► repartition ─► window store ─┬─► forecasts
+ *                 └─ valid ─► key by symbol ─► repartition ─► window store ─┬─► latest forecast store ─► forecasts
  *                                                                          └─► dead letters (out of order)
  * </pre>
  * A plain factory: tests hand its result to TopologyTestDriver.
@@ -31,8 +31,11 @@ public final class ForecastTopology {
 
     /** Name of the per-symbol window store (changelogged). */
     public static final String WINDOW_STORE = "price-windows";
-    /** Name of the per-symbol store of the newest forecast not yet scored against its actual (changelogged). */
-    public static final String PENDING_STORE = "pending-forecasts";
+    /**
+     * Name of the per-symbol store of the newest forecast (changelogged): read by interactive queries, and the
+     * forecast the symbol's next tick scores against its actual close.
+     */
+    public static final String LATEST_FORECASTS = "latest-forecasts";
     /** Name of the repartition step; its topic is {@code <application.id>-ticks-by-symbol-repartition}. */
     public static final String BY_SYMBOL = "ticks-by-symbol";
 
@@ -46,7 +49,7 @@ public final class ForecastTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), JsonSerde.of(PriceWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), forecastSerde));
+                Stores.persistentKeyValueStore(LATEST_FORECASTS), Serdes.String(), forecastSerde));
 
         KStream<byte[], ParsedEnvelope> parsed = builder
                 .stream(topics.ticks(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ticks"))
@@ -66,7 +69,7 @@ public final class ForecastTopology {
                 .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
                 .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events), Named.as("window"), WINDOW_STORE,
-                        PENDING_STORE);
+                        LATEST_FORECASTS);
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))
                 .mapValues(WindowResult::forecast, Named.as("forecast"))

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies each tick (keyed by symbol) to that symbol's window in the store and, once the window is full,
  * emits one forecast per accepted tick. Out-of-order ticks become dead letters and leave the window as is.
- * Each forecast waits in the pending store until the symbol's next tick scores it against the actual close.
+ * Each symbol's newest forecast is kept in the latest-forecasts store, where the symbol's next tick scores it
+ * against the actual close.
  */
 final class WindowProcessor implements Processor<String, byte[], String, WindowResult> {
 
@@ -26,7 +27,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     private final StreamEvents events;
     private ProcessorContext<String, WindowResult> context;
     private KeyValueStore<String, PriceWindow> store;
-    private KeyValueStore<String, Forecast> pending;
+    private KeyValueStore<String, Forecast> latest;
     private WindowForecaster forecaster;
 
     WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events) {
@@ -40,7 +41,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
         this.store = context.getStateStore(ForecastTopology.WINDOW_STORE);
-        this.pending = context.getStateStore(ForecastTopology.PENDING_STORE);
+        this.latest = context.getStateStore(ForecastTopology.LATEST_FORECASTS);
         this.forecaster = new WindowForecaster(slot, clock, events);
     }
 
@@ -65,20 +66,20 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         scorePending(tick);
         if (update.window().size() == windowSize) {
             Forecast forecast = forecaster.forecast(tick.symbol(), update.window());
-            pending.put(tick.symbol(), forecast);
+            latest.put(tick.symbol(), forecast);
             context.forward(record.withValue(WindowResult.of(forecast)));
         }
     }
 
     /**
-     * The first tick after a forecast's as-of date is the actual close of its target day: score the
-     * forecast waiting in the store (it survives restarts there) and let it go.
+     * The first tick after a forecast's as-of date is the actual close of its target day: score the symbol's
+     * newest forecast (it survives restarts in the store). The tick's own forecast then replaces it, so no
+     * forecast is scored twice.
      */
     private void scorePending(Tick tick) {
-        Forecast waiting = pending.get(tick.symbol());
+        Forecast waiting = latest.get(tick.symbol());
         if (waiting != null && tick.date().isAfter(waiting.asOf())) {
             events.forecastScored(ScoredForecast.of(waiting, tick.close()));
-            pending.delete(tick.symbol());
         }
     }
 

@@ -108,6 +108,11 @@ public final class TrainerService implements AutoCloseable {
         return caughtUp;
     }
 
+    /** True while the feed thread reads the ticks topic (false before start and after it stopped or failed). */
+    public boolean feedAlive() {
+        return feedThread.isAlive();
+    }
+
     public long historySize() {
         return history.size();
     }

@@ -29,7 +29,8 @@ class DemoRunTest {
             List<Tick> series = all.get(s);
             ticks.addAll(series.subList(series.size() - 300, series.size()));
         }
-        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("train.epochs", "5", "application.id", "demo-test"));
+        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("train.epochs", "5", "application.id", "demo-test",
+                "http.host", "127.0.0.1", "http.port", "0"));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<ForecastScoreboard.SymbolScore> scores;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
@@ -49,6 +50,8 @@ class DemoRunTest {
         double[] actual = dax.subList(1, 90).stream().mapToDouble(Tick::close).toArray();
         assertThat(scores.get(0).naiveRmse()).isCloseTo(ForecastMetrics.rmse(naive, actual), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(printed).contains(DemoTable.render(scores));
+        // the HTTP server ran on the configured address (a free port here)
+        assertThat(printed).containsPattern("Metrics: http://127\\.0\\.0\\.1:\\d+/metrics");
         // every forecast was printed as it arrived: 90 per symbol
         assertThat(printed.lines().filter(l -> l.matches("^(DAX|FTSE) +\\d{4}-\\d{2}-\\d{2} .*")).count()).isEqualTo(180);
     }

@@ -99,6 +99,26 @@ class ForecastTopologyTest {
     }
 
     @Test
+    void theLatestForecastStoreHoldsEachSymbolsNewestForecast() {
+        for (int i = 0; i < 7; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            send("SMI", D0.plusDays(i), 200 + i);
+        }
+        send("DAX", D0.plusDays(6), 150); // a correction of the newest day makes a new forecast
+        List<Forecast> out = forecasts.readValuesToList();
+        KeyValueStore<String, Forecast> latest = driver.getKeyValueStore(ForecastTopology.LATEST_FORECASTS);
+        assertThat(latest.get("DAX")).isEqualTo(out.get(out.size() - 1));
+        assertThat(latest.get("DAX").lastClose()).isEqualTo(150.0);
+        assertThat(latest.get("DAX").asOf()).isEqualTo(D0.plusDays(6));
+        assertThat(latest.get("SMI")).as("window of SMI not full yet: no forecast").isNull();
+        try (var all = latest.all()) {
+            assertThat(all).toIterable().extracting(kv -> kv.key).containsExactly("DAX");
+        }
+    }
+
+    @Test
     void naiveFallbackBeforeAnyModelSaysSo() {
         for (int i = 0; i < 5; i++) {
             send("DAX", D0.plusDays(i), 1000 + 10 * i);
@@ -282,9 +302,9 @@ class ForecastTopologyTest {
         assertThat(events.scored.get(2).actual()).isEqualTo(1908.0);
         // naive forecasts: the model error equals the naive error
         assertThat(events.scored).allSatisfy(s -> assertThat(s.absError()).isEqualTo(s.naiveAbsError()));
-        KeyValueStore<String, Forecast> pending = driver.getKeyValueStore(ForecastTopology.PENDING_STORE);
-        assertThat(pending.get("DAX").asOf()).isEqualTo(D0.plusDays(6));
-        assertThat(pending.get("SMI").asOf()).isEqualTo(D0.plusDays(12));
+        KeyValueStore<String, Forecast> waiting = driver.getKeyValueStore(ForecastTopology.LATEST_FORECASTS);
+        assertThat(waiting.get("DAX").asOf()).isEqualTo(D0.plusDays(6));
+        assertThat(waiting.get("SMI").asOf()).isEqualTo(D0.plusDays(12));
     }
 
     @Test

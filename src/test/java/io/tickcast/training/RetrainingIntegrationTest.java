@@ -13,24 +13,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.EmbeddedKafka;
+import io.tickcast.metrics.MeterNames;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.records.Tick;
 import io.tickcast.registry.ModelPublisher;
-import io.tickcast.registry.RegistryEvents;
-import io.tickcast.service.NodeEvents;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
-import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,20 +61,14 @@ class RetrainingIntegrationTest {
         kafka.close();
     }
 
-    /** Counts what the model follower of one instance reports. */
-    static final class RecordingRegistryEvents implements RegistryEvents {
-        final List<Long> installed = new CopyOnWriteArrayList<>();
-        final AtomicInteger rejected = new AtomicInteger();
+    /** What a node's metrics say: tickcast_model_rejected_total summed over reasons. */
+    private static double rejected(TickcastNode node) {
+        return node.metrics().registry().find(MeterNames.MODEL_REJECTED).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
 
-        @Override
-        public void modelInstalled(long version, Instant createdAt) {
-            installed.add(version);
-        }
-
-        @Override
-        public void modelRejected(String reason) {
-            rejected.incrementAndGet();
-        }
+    /** tickcast_model_version of a node. */
+    private static double modelVersionGauge(TickcastNode node) {
+        return node.metrics().registry().get(MeterNames.MODEL_VERSION).gauge().value();
     }
 
     @Test
@@ -90,14 +80,14 @@ class RetrainingIntegrationTest {
                 Map.entry("train.learning-rate", "0.01"),
                 Map.entry("trainer.interval", "PT0S"),
                 Map.entry("trainer.every-ticks", "0"),
-                Map.entry("trainer.min-windows", "50")));
+                Map.entry("trainer.min-windows", "50"),
+                Map.entry("http.host", "127.0.0.1"),
+                Map.entry("http.port", "0")));
         TopicAdmin.ensureTopics(config, 2, (short) 1);
         List<List<Tick>> days = ticksByDay();
 
-        RecordingRegistryEvents eventsA = new RecordingRegistryEvents();
-        RecordingRegistryEvents eventsB = new RecordingRegistryEvents();
-        TickcastNode a = node(config, "a", Role.STREAM, eventsA);
-        TickcastNode b = node(config, "b", Role.STREAM, eventsB);
+        TickcastNode a = node(config, "a", Role.STREAM);
+        TickcastNode b = node(config, "b", Role.STREAM);
         TickcastNode trainer = null;
         TickcastNode restarted = null;
         try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
@@ -110,7 +100,7 @@ class RetrainingIntegrationTest {
             publisher.publish(flatten(days.subList(0, 150)), 0, n -> { });       // history: no model yet, naive forecasts
             // let the stream work off that backlog first, so latencies below compare paced ticks with paced ticks
             assertThat(readForecasts(config, SYMBOLS.length * (150 - 4), Duration.ofSeconds(60))).hasSize(SYMBOLS.length * (150 - 4));
-            trainer = node(config, "trainer", Role.TRAINER, new RecordingRegistryEvents());
+            trainer = node(config, "trainer", Role.TRAINER);
             trainer.start(Duration.ofSeconds(60));                               // no model anywhere: trains at once
             Thread background = new Thread(() -> publisher.publish(flatten(days.subList(150, 200)), 25, n -> { }));
             background.start();                                                  // ticks keep flowing during the training
@@ -122,14 +112,19 @@ class RetrainingIntegrationTest {
             RetrainCycle.Attempt attempt = trainerNode.trainer().lastAttempt();
             assertThat(attempt.outcome()).as(attempt.detail()).isEqualTo(RetrainCycle.Outcome.PROMOTED);
             assertThat(attempt.thread()).isEqualTo(TrainerService.THREAD_NAME).doesNotContain("StreamThread");
-            assertThat(eventsA.installed).containsExactly(1L);
-            assertThat(eventsB.installed).containsExactly(1L);
+            assertThat(modelVersionGauge(a)).isEqualTo(1.0);
+            assertThat(modelVersionGauge(b)).isEqualTo(1.0);
+            assertThat(trainerNode.metrics().registry().get(MeterNames.TRAINING_RUNS).tag(MeterNames.TAG_OUTCOME, "promoted")
+                    .counter().count()).isEqualTo(1.0);
 
             try (ModelPublisher models = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
                 models.send("v000000000099", "{\"formatVersion\":1,\"version\":99,\"model\":\"AAAA\"".getBytes(StandardCharsets.UTF_8));
             }
-            await("the corrupt record rejected by both", () -> eventsA.rejected.get() == 1 && eventsB.rejected.get() == 1,
-                    Duration.ofSeconds(30));
+            // visible in metrics, and nothing else changes
+            await("the corrupt record rejected by both", () -> rejected(a) == 1 && rejected(b) == 1, Duration.ofSeconds(30));
+            assertThat(a.metrics().registry().get(MeterNames.MODEL_REJECTED).tag(MeterNames.TAG_REASON, "malformed")
+                    .counter().count()).isEqualTo(1.0);
+            assertThat(a.slot().version()).isEqualTo(1);
             publisher.publish(flatten(days.subList(200, DAYS)), 0, n -> { });
 
             int expected = SYMBOLS.length * (DAYS - 4);
@@ -170,12 +165,11 @@ class RetrainingIntegrationTest {
 
             // a restarted instance serves the latest model from the registry, without retraining
             a.close();
-            RecordingRegistryEvents eventsA2 = new RecordingRegistryEvents();
-            restarted = node(config, "a", Role.STREAM, eventsA2);
+            restarted = node(config, "a", Role.STREAM);
             restarted.start(Duration.ofSeconds(60));
             assertThat(restarted.slot().version()).isEqualTo(1);
-            assertThat(eventsA2.installed).containsExactly(1L);
-            assertThat(eventsA2.rejected.get()).isEqualTo(1);
+            assertThat(modelVersionGauge(restarted)).isEqualTo(1.0);
+            assertThat(rejected(restarted)).isEqualTo(1.0);
             assertThat(trainerNode.trainer().lastAttempt()).isSameAs(attempt);
             TickcastNode a2 = restarted;
             await("the restarted instance RUNNING", () -> a2.stream().streams().state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING,
@@ -190,9 +184,8 @@ class RetrainingIntegrationTest {
         }
     }
 
-    private TickcastNode node(TickcastConfig config, String name, Role role, RegistryEvents events) {
-        return new TickcastNode(config.withStateDir(dir.resolve(name).toString()), role,
-                new NodeEvents(StreamEvents.NONE, events, TrainingEvents.NONE), Clock.systemUTC());
+    private TickcastNode node(TickcastConfig config, String name, Role role) {
+        return new TickcastNode(config.withStateDir(dir.resolve(name).toString()), role, Clock.systemUTC());
     }
 
     private static List<List<Tick>> ticksByDay() {

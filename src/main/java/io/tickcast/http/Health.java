@@ -1,0 +1,106 @@
+package io.tickcast.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The probe rules, as pure functions of what they look at.
+ *
+ * <p><b>Live</b> (200, else 503): the Kafka Streams client is not dead. Not attached yet (the service is
+ * starting), {@code CREATED}, {@code REBALANCING} and {@code RUNNING} are live; {@code PENDING_ERROR} and
+ * {@code ERROR} (the client failed) and {@code PENDING_SHUTDOWN} and {@code NOT_RUNNING} (the client is
+ * closing or closed) are not: from these states the client never processes again, so a restart is the cure.
+ *
+ * <p><b>Ready</b> (200, else 503 with the reasons): the client is {@code RUNNING}, the ticks, forecasts and
+ * dead-letter topics exist, and a forecaster is in place (an installed model, or the naive fallback, which
+ * is always available, so this part only reports which one serves).
+ */
+public final class Health {
+
+    private Health() {
+    }
+
+    /** A probe's answer: its HTTP status and JSON body. */
+    public record Probe(int status, Map<String, Object> body) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /** @param state the client's state, null when no client is attached yet */
+    public static Probe live(KafkaStreams.State state) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String stateName = state == null ? "STARTING" : state.name();
+        boolean live = state == null || switch (state) {
+            case CREATED, REBALANCING, RUNNING -> true;
+            case PENDING_ERROR, ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> false;
+        };
+        body.put("status", live ? "UP" : "DOWN");
+        body.put("state", stateName);
+        if (!live) {
+            body.put("reason", state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                    ? "the Kafka Streams client failed" : "the Kafka Streams client is shut down");
+        }
+        return new Probe(live ? 200 : 503, body);
+    }
+
+    /**
+     * @param state         the client's state, null when no client is attached yet
+     * @param missingTopics topics that do not exist (empty: all exist); null if they could not be checked
+     * @param topicError    why the topics could not be checked, when missingTopics is null
+     * @param forecaster    what forecasts ("lstm v3", "naive fallback"), null if nothing can
+     */
+    public static Probe ready(KafkaStreams.State state, List<String> missingTopics, String topicError, String forecaster) {
+        List<String> reasons = new ArrayList<>();
+        if (state == null) {
+            reasons.add("the Kafka Streams client is not created yet");
+        } else if (state != KafkaStreams.State.RUNNING) {
+            reasons.add("the Kafka Streams client is " + state + ", not RUNNING");
+        }
+        String topics;
+        if (missingTopics == null) {
+            topics = "unknown";
+            reasons.add("cannot check the topics: " + topicError);
+        } else if (!missingTopics.isEmpty()) {
+            topics = "missing " + String.join(", ", missingTopics);
+            reasons.add("topics do not exist: " + String.join(", ", missingTopics));
+        } else {
+            topics = "ok";
+        }
+        if (forecaster == null) {
+            reasons.add("no model and no naive fallback in place");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
+        body.put("state", state == null ? "STARTING" : state.name());
+        body.put("topics", topics);
+        body.put("forecaster", forecaster == null ? "none" : forecaster);
+        if (!reasons.isEmpty()) {
+            body.put("reasons", reasons);
+        }
+        return new Probe(reasons.isEmpty() ? 200 : 503, body);
+    }
+
+    /**
+     * The trainer role's probes (a process without a stream). Live: its feed thread reads the ticks topic.
+     * Ready: live, and it has read the ticks topic to the end it had at start, so its first training sees
+     * the whole history.
+     */
+    public static Probe trainer(boolean feedAlive, boolean caughtUp, boolean ready) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean ok = ready ? feedAlive && caughtUp : feedAlive;
+        body.put("status", ok ? (ready ? "READY" : "UP") : (ready ? "NOT_READY" : "DOWN"));
+        body.put("role", "trainer");
+        body.put("history", caughtUp ? "caught up" : "reading the ticks topic");
+        if (!feedAlive) {
+            body.put("reason", "the trainer's feed of the ticks topic stopped");
+        } else if (ready && !caughtUp) {
+            body.put("reason", "still reading the ticks topic");
+        }
+        return new Probe(ok ? 200 : 503, body);
+    }
+}

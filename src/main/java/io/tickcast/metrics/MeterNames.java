@@ -1,0 +1,35 @@
+package io.tickcast.metrics;
+
+/**
+ * The names of tickcast's own meters as Micrometer sees them (dotted); the Prometheus names add the
+ * {@code _total} suffix to counters and the unit ({@code _seconds}) to timers and timed gauges, e.g.
+ * {@code tickcast.ticks} is scraped as {@code tickcast_ticks_total}. These names are a contract: the Grafana
+ * dashboard and the README use the Prometheus forms.
+ */
+public final class MeterNames {
+
+    public static final String TICKS = "tickcast.ticks";
+    public static final String FORECASTS = "tickcast.forecasts";
+    public static final String INFERENCE = "tickcast.inference";
+    public static final String DEAD_LETTERS = "tickcast.dead.letters";
+    public static final String WINDOW_STORE_ENTRIES = "tickcast.window.store.entries";
+    public static final String MODEL_VERSION = "tickcast.model.version";
+    public static final String MODEL_AGE = "tickcast.model.age";
+    public static final String MODEL_REJECTED = "tickcast.model.rejected";
+    public static final String TRAINING_RUNS = "tickcast.training.runs";
+    public static final String TRAINING_DURATION = "tickcast.training.duration";
+    public static final String TRAINING_VALIDATION_RMSE_RATIO = "tickcast.training.validation.rmse.ratio";
+    public static final String SCORED_FORECASTS = "tickcast.scored.forecasts";
+    public static final String DIRECTION_HITS = "tickcast.direction.hits";
+    public static final String FORECAST_SQUARED_ERROR = "tickcast.forecast.squared.error";
+    public static final String NAIVE_SQUARED_ERROR = "tickcast.naive.squared.error";
+    public static final String FORECAST_ABSOLUTE_ERROR = "tickcast.forecast.absolute.error";
+    public static final String NAIVE_ABSOLUTE_ERROR = "tickcast.naive.absolute.error";
+
+    public static final String TAG_OUTCOME = "outcome";
+    public static final String TAG_REASON = "reason";
+    public static final String TAG_MODEL = "model";
+
+    private MeterNames() {
+    }
+}

@@ -1,0 +1,358 @@
+package io.tickcast.metrics;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickcast.quality.ScoredForecast;
+import io.tickcast.records.Forecast;
+import io.tickcast.topology.ForecastTopology;
+import io.tickcast.topology.StreamEvents;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * tickcast's meters in one Prometheus registry: the stream's ({@link #streamEvents()}), the Kafka Streams
+ * client's and its Kafka clients' ({@link #bindKafkaStreams}), the JVM's and the process's, and the meters
+ * the retraining and live-accuracy work reports into ({@link #trainingRun}, {@link #modelInstalled},
+ * {@link #modelRejected}, {@link #forecastScored}). All of tickcast's own series are registered when this is
+ * created, with every label value they can have, so a dashboard has them from the first scrape. No label
+ * names a symbol; free-form label values (rejection reasons) are bounded.
+ *
+ * <p>Methods are thread-safe and never throw on a bad label: a label value outside its documented set is
+ * recorded as {@code other} (and logged once).
+ */
+public final class TickcastMetrics implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickcastMetrics.class);
+
+    /** Values of the {@code model} label. */
+    public static final List<String> MODEL_KINDS = List.of(Forecast.MODEL_LSTM, Forecast.MODEL_NAIVE);
+    /** Values of the {@code outcome} label of {@code tickcast_training_runs_total}. */
+    public static final List<String> TRAINING_OUTCOMES = List.of("promoted", "rejected", "skipped", "failed");
+    /** Why an instance refuses a model registry record (see ModelFollower); registered up front. */
+    public static final List<String> REJECTION_REASONS =
+            List.of("malformed", "unsupported-format", "incomplete", "damaged", "incompatible", "tombstone");
+    /** The label value that stands for any value outside a label's set. */
+    public static final String OTHER = "other";
+
+    /** The Prometheus text exposition format, what {@code /metrics} serves by default. */
+    public static final String PROMETHEUS_TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** OpenMetrics, served when the scraper's Accept header asks for it (as Prometheus does). */
+    public static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+    /** How often the Kafka client metrics are re-read for metrics Kafka added (e.g. per partition). */
+    static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(15);
+
+    /** Bucket bounds of {@code tickcast_training_duration_seconds}. */
+    static final Duration[] TRAINING_BUCKETS = {
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+        Duration.ofMinutes(10), Duration.ofMinutes(30)};
+
+    private final PrometheusMeterRegistry registry;
+    private final Clock clock;
+    private final List<AutoCloseable> binders = new ArrayList<>();
+    private final MicrometerStreamEvents streamEvents;
+    private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+    private final Map<String, Counter> trainingRuns = new ConcurrentHashMap<>();
+    private final Timer trainingDuration;
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final Map<String, Scoring> scoring = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
+    private volatile double lastValidationRmseRatio = Double.NaN;
+    private volatile long modelVersion;
+    private volatile Instant modelCreatedAt;
+
+    /** The live-accuracy meters of one model kind. */
+    private record Scoring(Counter scored, Counter directionHits, DistributionSummary squaredError,
+                           DistributionSummary naiveSquaredError, DistributionSummary absoluteError,
+                           DistributionSummary naiveAbsoluteError) {
+    }
+
+    /** A registry with every tickcast meter and the JVM and process binders; the clock times the model's age. */
+    public TickcastMetrics(Clock clock) {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.clock = clock;
+        bindJvmAndProcess();
+        this.streamEvents = new MicrometerStreamEvents(registry, this::forecastScored);
+
+        Gauge.builder(MeterNames.WINDOW_STORE_ENTRIES, this, TickcastMetrics::windowStoreEntries)
+                .description("Approximate number of symbols in this instance's window store (NaN while the stream is not running)")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(MeterNames.MODEL_VERSION, this, m -> m.modelVersion)
+                .description("Version of the installed model (0: none, forecasts are naive)")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(MeterNames.MODEL_AGE, this, TickcastMetrics::modelAgeSeconds)
+                .description("Seconds since the installed model was created (NaN: no model installed)")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
+
+        for (String outcome : TRAINING_OUTCOMES) {
+            trainingRunsOf(outcome);
+        }
+        this.trainingDuration = Timer.builder(MeterNames.TRAINING_DURATION)
+                .description("Duration of training runs, whatever their outcome")
+                .serviceLevelObjectives(TRAINING_BUCKETS)
+                .register(registry);
+        Gauge.builder(MeterNames.TRAINING_VALIDATION_RMSE_RATIO, this, m -> m.lastValidationRmseRatio)
+                .description("Validation RMSE of the last training run's model divided by the naive forecast's (below 1 beats naive)")
+                .strongReference(true)
+                .register(registry);
+        for (String reason : REJECTION_REASONS) {
+            rejectionsOf(reason);
+        }
+        for (String kind : MODEL_KINDS) {
+            scoringOf(kind);
+        }
+    }
+
+    private void bindJvmAndProcess() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        binders.add(gc);
+        JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+        heapPressure.bindTo(registry);
+        binders.add(heapPressure);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** What the stream threads report into. */
+    public StreamEvents streamEvents() {
+        return streamEvents;
+    }
+
+    /**
+     * Binds the Kafka Streams client's metrics and those of its consumers, producers and admin client
+     * ({@code kafka_stream_*}, {@code kafka_consumer_*}, {@code kafka_producer_*}, ...), refreshed every
+     * 15 s as Kafka adds metrics (e.g. per partition after an assignment), and makes
+     * {@code tickcast_window_store_entries} read this client's store. One client at a time.
+     */
+    public synchronized void bindKafkaStreams(KafkaStreams client) {
+        if (!streams.compareAndSet(null, client)) {
+            throw new IllegalStateException("a Kafka Streams client is already bound");
+        }
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tickcast-kafka-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(client, List.of(), refresher, KAFKA_METRICS_REFRESH);
+        binder.bindTo(registry);
+        binders.add(binder);
+        binders.add(refresher::shutdownNow);
+    }
+
+    /** The registry in Prometheus text format 0.0.4, or OpenMetrics if the Accept header asks for it. */
+    public Scrape scrape(String acceptHeader) {
+        String contentType = acceptHeader != null && acceptHeader.contains("application/openmetrics-text")
+                ? OPENMETRICS_CONTENT_TYPE
+                : PROMETHEUS_TEXT_CONTENT_TYPE;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            registry.scrape(out, contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Scrape(contentType, out.toByteArray());
+    }
+
+    /** One scrape: its content type and body. */
+    public record Scrape(String contentType, byte[] body) {
+    }
+
+    // ---- retraining (called by the trainer, off the stream threads) ----
+
+    /**
+     * One training run ended.
+     *
+     * @param outcome                    {@code promoted}, {@code rejected} or {@code failed}
+     * @param duration                   how long it took
+     * @param validationRmseRatioToNaive the candidate's validation RMSE over the naive forecast's; NaN if the
+     *                                   run got no such number (e.g. it failed). Becomes
+     *                                   {@code tickcast_training_validation_rmse_ratio}.
+     */
+    public void trainingRun(String outcome, Duration duration, double validationRmseRatioToNaive) {
+        trainingRunsOf(label("training outcome", outcome, TRAINING_OUTCOMES)).increment();
+        trainingDuration.record(duration);
+        lastValidationRmseRatio = validationRmseRatioToNaive;
+    }
+
+    /** A model was installed for forecasting: {@code tickcast_model_version} and {@code tickcast_model_age_seconds}. */
+    public void modelInstalled(long version, Instant createdAt) {
+        modelCreatedAt = createdAt;
+        modelVersion = version;
+    }
+
+    /**
+     * An instance refused a model registry record (the model in place kept serving). The reason is one of
+     * {@link #REJECTION_REASONS}; anything else counts as {@code other}.
+     */
+    public void modelRejected(String reason) {
+        rejectionsOf(label("rejection reason", reason, REJECTION_REASONS)).increment();
+    }
+
+    // ---- live accuracy (called when the actual close of a forecast's target day arrives) ----
+
+    /**
+     * One forecast was scored against the actual close: its errors, the naive forecast's errors for the same
+     * day, and whether it got the direction of the move right. Per model kind, a dashboard computes the live
+     * RMSE ratio to naive as {@code sqrt(rate(tickcast_forecast_squared_error_sum) / rate(tickcast_naive_squared_error_sum))}
+     * and the direction hit rate as {@code rate(tickcast_direction_hits_total) / rate(tickcast_scored_forecasts_total)}.
+     * A score with a negative or non-finite error is dropped (and logged once).
+     */
+    public void forecastScored(ScoredForecast s) {
+        forecastScored(s.forecast().model(), s.absError(), s.squaredError(), s.naiveAbsError(), s.naiveSquaredError(),
+                s.directionHit());
+    }
+
+    /** The same, from its parts. */
+    public void forecastScored(String modelKind, double absError, double squaredError, double naiveAbsError,
+                               double naiveSquaredError, boolean directionHit) {
+        if (!(valid(absError) && valid(squaredError) && valid(naiveAbsError) && valid(naiveSquaredError))) {
+            warnOnce("score", absError + "/" + squaredError + "/" + naiveAbsError + "/" + naiveSquaredError);
+            return;
+        }
+        Scoring s = scoringOf(modelLabel(modelKind));
+        s.scored().increment();
+        if (directionHit) {
+            s.directionHits().increment();
+        }
+        s.squaredError().record(squaredError);
+        s.naiveSquaredError().record(naiveSquaredError);
+        s.absoluteError().record(absError);
+        s.naiveAbsoluteError().record(naiveAbsError);
+    }
+
+    private static boolean valid(double error) {
+        return Double.isFinite(error) && error >= 0;
+    }
+
+    // ---- meters ----
+
+    private Counter trainingRunsOf(String outcome) {
+        return trainingRuns.computeIfAbsent(outcome, o -> Counter.builder(MeterNames.TRAINING_RUNS)
+                .description("Training runs, by outcome: promoted (published), rejected by the gate, skipped (too little history), failed")
+                .tag(MeterNames.TAG_OUTCOME, o)
+                .register(registry));
+    }
+
+    private Counter rejectionsOf(String reason) {
+        return rejections.computeIfAbsent(reason, r -> Counter.builder(MeterNames.MODEL_REJECTED)
+                .description("Model registry records not installed (the model in place kept serving), by reason")
+                .tag(MeterNames.TAG_REASON, r)
+                .register(registry));
+    }
+
+    private Scoring scoringOf(String kind) {
+        return scoring.computeIfAbsent(kind, k -> new Scoring(
+                Counter.builder(MeterNames.SCORED_FORECASTS)
+                        .description("Forecasts scored against the actual close, by model")
+                        .tag(MeterNames.TAG_MODEL, k).register(registry),
+                Counter.builder(MeterNames.DIRECTION_HITS)
+                        .description("Scored forecasts that got the direction of the move right, by model")
+                        .tag(MeterNames.TAG_MODEL, k).register(registry),
+                summary(MeterNames.FORECAST_SQUARED_ERROR, "Squared error of scored forecasts, by model", k),
+                summary(MeterNames.NAIVE_SQUARED_ERROR, "Squared error of the naive forecast for the same days, by model", k),
+                summary(MeterNames.FORECAST_ABSOLUTE_ERROR, "Absolute error of scored forecasts, by model", k),
+                summary(MeterNames.NAIVE_ABSOLUTE_ERROR, "Absolute error of the naive forecast for the same days, by model", k)));
+    }
+
+    private DistributionSummary summary(String name, String description, String kind) {
+        return DistributionSummary.builder(name).description(description).tag(MeterNames.TAG_MODEL, kind).register(registry);
+    }
+
+    /** The {@code model} label of a model kind: itself if known, else {@code other}. */
+    static String modelLabel(String kind) {
+        return MODEL_KINDS.contains(kind) ? kind : OTHER;
+    }
+
+    private String label(String what, String value, List<String> allowed) {
+        if (allowed.contains(value)) {
+            return value;
+        }
+        warnOnce(what, value);
+        return OTHER;
+    }
+
+    private void warnOnce(String what, String value) {
+        if (warned.putIfAbsent(what + ":" + value, Boolean.TRUE) == null) {
+            LOG.warn("metrics: unexpected {} '{}', counted as '{}'", what, value, OTHER);
+        }
+    }
+
+    private double windowStoreEntries() {
+        KafkaStreams client = streams.get();
+        if (client == null || client.state() != KafkaStreams.State.RUNNING) {
+            return Double.NaN;
+        }
+        try {
+            return client.store(StoreQueryParameters.fromNameAndType(ForecastTopology.WINDOW_STORE,
+                    QueryableStoreTypes.<String, Object>keyValueStore())).approximateNumEntries();
+        } catch (InvalidStateStoreException e) {
+            return Double.NaN; // migrating between instances
+        }
+    }
+
+    private double modelAgeSeconds() {
+        Instant created = modelCreatedAt;
+        return created == null ? Double.NaN : Duration.between(created, clock.instant()).toMillis() / 1000.0;
+    }
+
+    /** Unbinds the Kafka Streams, GC and heap-pressure binders (stops their threads and listeners). */
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable binder : binders) {
+            try {
+                binder.close();
+            } catch (Exception e) {
+                LOG.debug("closing a meter binder failed", e);
+            }
+        }
+        binders.clear();
+        registry.close();
+    }
+}

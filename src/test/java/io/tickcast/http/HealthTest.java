@@ -1,0 +1,58 @@
+package io.tickcast.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.junit.jupiter.api.Test;
+
+/** The probe rules for every state of the Kafka Streams client. */
+class HealthTest {
+
+    @Test
+    void liveUnlessTheClientFailedOrIsShutDown() {
+        assertThat(Health.live(null).status()).as("not attached yet: starting").isEqualTo(200);
+        for (State s : State.values()) {
+            boolean expected = s == State.CREATED || s == State.REBALANCING || s == State.RUNNING;
+            Health.Probe p = Health.live(s);
+            assertThat(p.ok()).as(s.name()).isEqualTo(expected);
+            assertThat(p.status()).as(s.name()).isEqualTo(expected ? 200 : 503);
+            assertThat(p.body()).containsEntry("state", s.name()).containsEntry("status", expected ? "UP" : "DOWN");
+        }
+        assertThat(Health.live(State.ERROR).body().get("reason")).asString().contains("failed");
+        assertThat(Health.live(State.NOT_RUNNING).body().get("reason")).asString().contains("shut down");
+    }
+
+    @Test
+    void readyOnlyWhenRunningWithTopicsAndAForecaster() {
+        for (State s : State.values()) {
+            Health.Probe p = Health.ready(s, List.of(), null, "naive fallback");
+            assertThat(p.ok()).as(s.name()).isEqualTo(s == State.RUNNING);
+            if (s != State.RUNNING) {
+                assertThat(p.body().get("reasons")).asString().contains(s.name() + ", not RUNNING");
+            }
+        }
+        Health.Probe ready = Health.ready(State.RUNNING, List.of(), null, "lstm v3");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).containsEntry("status", "READY").containsEntry("forecaster", "lstm v3")
+                .containsEntry("topics", "ok").doesNotContainKey("reasons");
+
+        Health.Probe noClient = Health.ready(null, List.of(), null, "naive fallback");
+        assertThat(noClient.status()).isEqualTo(503);
+        assertThat(noClient.body()).containsEntry("state", "STARTING");
+
+        Health.Probe missing = Health.ready(State.RUNNING, List.of("ticks", "ticks-dlq"), null, "naive fallback");
+        assertThat(missing.status()).isEqualTo(503);
+        assertThat(missing.body()).containsEntry("status", "NOT_READY").containsEntry("topics", "missing ticks, ticks-dlq");
+        assertThat(missing.body()).containsEntry("reasons", List.of("topics do not exist: ticks, ticks-dlq"));
+
+        Health.Probe unreachable = Health.ready(State.RUNNING, null, "no answer from Kafka within 2000 ms", "naive fallback");
+        assertThat(unreachable.status()).isEqualTo(503);
+        assertThat(unreachable.body()).containsEntry("reasons", List.of("cannot check the topics: no answer from Kafka within 2000 ms"));
+
+        Health.Probe noForecaster = Health.ready(State.RUNNING, List.of(), null, null);
+        assertThat(noForecaster.status()).isEqualTo(503);
+        assertThat(noForecaster.body()).containsEntry("reasons", List.of("no model and no naive fallback in place"));
+    }
+}
