@@ -388,9 +388,16 @@ class DeploymentConsistencyTest {
     void grafanaProvisioningPointsAtTheMountedDashboards() {
         String file = "docker/grafana/provisioning/dashboards/tickcast.yaml";
         assumeThat(Files.exists(ProjectFiles.path(file))).as(file + " is not in this tree yet (observability work)").isTrue();
-        String text = ProjectFiles.read(file);
-        assertThat(text).as(file + " reads dashboards from where compose mounts docker/grafana/dashboards")
-                .contains("/var/lib/grafana/dashboards");
+        Map<?, ?> provisioning = new Yaml(new SafeConstructor(new LoaderOptions())).load(ProjectFiles.read(file));
+        List<?> providers = (List<?>) provisioning.get("providers");
+        String mountTarget = compose.volumes("grafana").stream().filter(v -> v.startsWith("./grafana/dashboards:"))
+                .map(v -> v.split(":")[1]).findFirst().orElseThrow();
+        assertThat(providers).as(file + " has providers").isNotEmpty();
+        for (Object provider : providers) {
+            Map<?, ?> options = (Map<?, ?>) ((Map<?, ?>) provider).get("options");
+            assertThat(options.get("path")).as(file + " reads dashboards exactly where compose mounts docker/grafana/dashboards")
+                    .isEqualTo(mountTarget);
+        }
         assertThat(ProjectFiles.path("docker/grafana/dashboards/tickcast.json")).exists();
         assertThat(ProjectFiles.path("docker/grafana/provisioning/datasources/prometheus.yaml")).exists();
         assertThat(ProjectFiles.read("docker/grafana/provisioning/datasources/prometheus.yaml"))
