@@ -29,6 +29,7 @@ public final class MeterNames {
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_REASON = "reason";
     public static final String TAG_MODEL = "model";
+    public static final String TAG_VERSION = "version";
 
     private MeterNames() {
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -89,6 +91,8 @@ public final class TickcastMetrics implements AutoCloseable {
     private final Timer trainingDuration;
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
     private final Map<String, Scoring> scoring = new ConcurrentHashMap<>();
+    /** Per model kind, the versions that have live-accuracy series, oldest first. */
+    private final Map<String, java.util.Deque<Long>> scoredVersions = new java.util.HashMap<>();
     private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
     private volatile double lastValidationRmseRatio = Double.NaN;
     private volatile long modelVersion;
@@ -98,7 +102,13 @@ public final class TickcastMetrics implements AutoCloseable {
     private record Scoring(Counter scored, Counter directionHits, DistributionSummary squaredError,
                            DistributionSummary naiveSquaredError, DistributionSummary absoluteError,
                            DistributionSummary naiveAbsoluteError) {
+        List<Meter> meters() {
+            return List.of(scored, directionHits, squaredError, naiveSquaredError, absoluteError, naiveAbsoluteError);
+        }
     }
+
+    /** Live-accuracy series are kept for this many model versions per model kind (the newest ones). */
+    public static final int SCORED_VERSIONS_KEPT = 5;
 
     /** A registry with every tickcast meter and the JVM and process binders; the clock times the model's age. */
     public TickcastMetrics(Clock clock) {
@@ -135,9 +145,7 @@ public final class TickcastMetrics implements AutoCloseable {
         for (String reason : REJECTION_REASONS) {
             rejectionsOf(reason);
         }
-        for (String kind : MODEL_KINDS) {
-            scoringOf(kind);
-        }
+        scoringOf(Forecast.MODEL_NAIVE, 0);
     }
 
     private void bindJvmAndProcess() {
@@ -225,6 +233,7 @@ public final class TickcastMetrics implements AutoCloseable {
     public void modelInstalled(long version, Instant createdAt) {
         modelCreatedAt = createdAt;
         modelVersion = version;
+        scoringOf(Forecast.MODEL_LSTM, version); // its live-accuracy series, at zero until its first score
     }
 
     /**
@@ -245,18 +254,22 @@ public final class TickcastMetrics implements AutoCloseable {
      * A score with a negative or non-finite error is dropped (and logged once).
      */
     public void forecastScored(ScoredForecast s) {
-        forecastScored(s.forecast().model(), s.absError(), s.squaredError(), s.naiveAbsError(), s.naiveSquaredError(),
-                s.directionHit());
+        forecastScored(s.forecast().model(), s.forecast().modelVersion(), s.absError(), s.squaredError(), s.naiveAbsError(),
+                s.naiveSquaredError(), s.directionHit());
     }
 
-    /** The same, from its parts. */
-    public void forecastScored(String modelKind, double absError, double squaredError, double naiveAbsError,
+    /**
+     * The same, from its parts. The series carry {@code model} and {@code version}; only the
+     * {@link #SCORED_VERSIONS_KEPT} newest model versions keep their series (older ones are removed), so the
+     * number of series stays bounded however often the model is retrained.
+     */
+    public void forecastScored(String modelKind, long modelVersion, double absError, double squaredError, double naiveAbsError,
                                double naiveSquaredError, boolean directionHit) {
         if (!(valid(absError) && valid(squaredError) && valid(naiveAbsError) && valid(naiveSquaredError))) {
             warnOnce("score", absError + "/" + squaredError + "/" + naiveAbsError + "/" + naiveSquaredError);
             return;
         }
-        Scoring s = scoringOf(modelLabel(modelKind));
+        Scoring s = scoringOf(modelLabel(modelKind), modelVersion);
         s.scored().increment();
         if (directionHit) {
             s.directionHits().increment();
@@ -287,22 +300,44 @@ public final class TickcastMetrics implements AutoCloseable {
                 .register(registry));
     }
 
-    private Scoring scoringOf(String kind) {
-        return scoring.computeIfAbsent(kind, k -> new Scoring(
-                Counter.builder(MeterNames.SCORED_FORECASTS)
-                        .description("Forecasts scored against the actual close, by model")
-                        .tag(MeterNames.TAG_MODEL, k).register(registry),
-                Counter.builder(MeterNames.DIRECTION_HITS)
-                        .description("Scored forecasts that got the direction of the move right, by model")
-                        .tag(MeterNames.TAG_MODEL, k).register(registry),
-                summary(MeterNames.FORECAST_SQUARED_ERROR, "Squared error of scored forecasts, by model", k),
-                summary(MeterNames.NAIVE_SQUARED_ERROR, "Squared error of the naive forecast for the same days, by model", k),
-                summary(MeterNames.FORECAST_ABSOLUTE_ERROR, "Absolute error of scored forecasts, by model", k),
-                summary(MeterNames.NAIVE_ABSOLUTE_ERROR, "Absolute error of the naive forecast for the same days, by model", k)));
+    private Scoring scoringOf(String kind, long version) {
+        String key = kind + "/" + version;
+        Scoring existing = scoring.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (scoring) {
+            Scoring again = scoring.get(key);
+            if (again != null) {
+                return again;
+            }
+            java.util.Deque<Long> versions = scoredVersions.computeIfAbsent(kind, k -> new java.util.ArrayDeque<>());
+            versions.addLast(version);
+            while (versions.size() > SCORED_VERSIONS_KEPT) {
+                Scoring evicted = scoring.remove(kind + "/" + versions.removeFirst());
+                if (evicted != null) {
+                    evicted.meters().forEach(registry::remove);
+                }
+            }
+            Tags tags = Tags.of(MeterNames.TAG_MODEL, kind, MeterNames.TAG_VERSION, Long.toString(version));
+            Scoring created = new Scoring(
+                    Counter.builder(MeterNames.SCORED_FORECASTS)
+                            .description("Forecasts scored against the actual close, by model and version")
+                            .tags(tags).register(registry),
+                    Counter.builder(MeterNames.DIRECTION_HITS)
+                            .description("Scored forecasts that got the direction of the move right, by model and version")
+                            .tags(tags).register(registry),
+                    summary(MeterNames.FORECAST_SQUARED_ERROR, "Squared error of scored forecasts", tags),
+                    summary(MeterNames.NAIVE_SQUARED_ERROR, "Squared error of the naive forecast for the same days", tags),
+                    summary(MeterNames.FORECAST_ABSOLUTE_ERROR, "Absolute error of scored forecasts", tags),
+                    summary(MeterNames.NAIVE_ABSOLUTE_ERROR, "Absolute error of the naive forecast for the same days", tags));
+            scoring.put(key, created);
+            return created;
+        }
     }
 
-    private DistributionSummary summary(String name, String description, String kind) {
-        return DistributionSummary.builder(name).description(description).tag(MeterNames.TAG_MODEL, kind).register(registry);
+    private DistributionSummary summary(String name, String description, Tags tags) {
+        return DistributionSummary.builder(name).description(description + ", by model and version").tags(tags).register(registry);
     }
 
     /** The {@code model} label of a model kind: itself if known, else {@code other}. */

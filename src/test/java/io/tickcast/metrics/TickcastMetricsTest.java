@@ -47,14 +47,12 @@ class TickcastMetricsTest {
             assertThat(p.get("tickcast_forecasts_total", "model", model)).isZero();
             assertThat(p.get("tickcast_inference_seconds_count", "model", model)).isZero();
             assertThat(p.get("tickcast_inference_seconds_bucket", "model", model, "le", "1.0E-4")).isZero();
-            assertThat(p.get("tickcast_scored_forecasts_total", "model", model)).isZero();
-            assertThat(p.get("tickcast_direction_hits_total", "model", model)).isZero();
-            for (String summary : new String[] {"tickcast_forecast_squared_error", "tickcast_naive_squared_error",
-                "tickcast_forecast_absolute_error", "tickcast_naive_absolute_error"}) {
-                assertThat(p.get(summary + "_sum", "model", model)).isZero();
-                assertThat(p.get(summary + "_count", "model", model)).isZero();
-            }
         }
+        // live accuracy: the naive forecast's series at once, a model's as soon as it is installed
+        assertAccuracySeriesAtZero(p, "naive", "0");
+        assertThat(p.value("tickcast_scored_forecasts_total", java.util.Map.of("model", "lstm"))).isEmpty();
+        metrics.modelInstalled(3, NOW);
+        assertAccuracySeriesAtZero(scrape(), "lstm", "3");
         for (String outcome : TickcastMetrics.TRAINING_OUTCOMES) {
             assertThat(p.get("tickcast_training_runs_total", "outcome", outcome)).isZero();
         }
@@ -125,35 +123,62 @@ class TickcastMetricsTest {
         assertThat(p.get("tickcast_model_rejected_total", "reason", "incompatible")).isZero();
     }
 
+    private static void assertAccuracySeriesAtZero(PrometheusText p, String model, String version) {
+        assertThat(p.get("tickcast_scored_forecasts_total", "model", model, "version", version)).isZero();
+        assertThat(p.get("tickcast_direction_hits_total", "model", model, "version", version)).isZero();
+        for (String summary : new String[] {"tickcast_forecast_squared_error", "tickcast_naive_squared_error",
+            "tickcast_forecast_absolute_error", "tickcast_naive_absolute_error"}) {
+            assertThat(p.get(summary + "_sum", "model", model, "version", version)).isZero();
+            assertThat(p.get(summary + "_count", "model", model, "version", version)).isZero();
+        }
+    }
+
     @Test
-    void scoresGiveLiveRmseRatioAndHitRatePerModel() {
-        metrics.forecastScored("lstm", 2, 4, 1, 1, true);
-        metrics.forecastScored("lstm", 4, 16, 3, 9, false);
-        metrics.forecastScored("naive", 1, 1, 1, 1, true);
-        metrics.forecastScored("lstm", Double.NaN, 1, 1, 1, true); // dropped
+    void scoresGiveLiveRmseRatioAndHitRatePerModelVersion() {
+        metrics.forecastScored("lstm", 3, 2, 4, 1, 1, true);
+        metrics.forecastScored("lstm", 3, 4, 16, 3, 9, false);
+        metrics.forecastScored("lstm", 4, 1, 1, 2, 4, true);
+        metrics.forecastScored("naive", 0, 1, 1, 1, 1, true);
+        metrics.forecastScored("lstm", 3, Double.NaN, 1, 1, 1, true); // dropped
         PrometheusText p = scrape();
-        assertThat(p.get("tickcast_scored_forecasts_total", "model", "lstm")).isEqualTo(2);
-        assertThat(p.get("tickcast_direction_hits_total", "model", "lstm")).isEqualTo(1);
-        assertThat(p.get("tickcast_scored_forecasts_total", "model", "naive")).isEqualTo(1);
-        double ratio = Math.sqrt(p.get("tickcast_forecast_squared_error_sum", "model", "lstm")
-                / p.get("tickcast_naive_squared_error_sum", "model", "lstm"));
+        assertThat(p.get("tickcast_scored_forecasts_total", "model", "lstm", "version", "3")).isEqualTo(2);
+        assertThat(p.get("tickcast_direction_hits_total", "model", "lstm", "version", "3")).isEqualTo(1);
+        assertThat(p.get("tickcast_scored_forecasts_total", "model", "lstm", "version", "4")).isEqualTo(1);
+        assertThat(p.get("tickcast_scored_forecasts_total", "model", "naive", "version", "0")).isEqualTo(1);
+        // v3: squared errors 4 + 16 against naive's 1 + 9
+        double ratio = Math.sqrt(p.get("tickcast_forecast_squared_error_sum", "model", "lstm", "version", "3")
+                / p.get("tickcast_naive_squared_error_sum", "model", "lstm", "version", "3"));
         assertThat(ratio).isCloseTo(Math.sqrt(20.0 / 10.0), within(1e-12));
-        assertThat(p.get("tickcast_forecast_absolute_error_sum", "model", "lstm")).isEqualTo(6);
-        assertThat(p.get("tickcast_naive_absolute_error_sum", "model", "lstm")).isEqualTo(4);
-        assertThat(p.get("tickcast_forecast_squared_error_count", "model", "lstm")).isEqualTo(2);
+        assertThat(p.get("tickcast_forecast_absolute_error_sum", "model", "lstm", "version", "3")).isEqualTo(6);
+        assertThat(p.get("tickcast_naive_absolute_error_sum", "model", "lstm", "version", "3")).isEqualTo(4);
+        assertThat(p.get("tickcast_forecast_squared_error_count", "model", "lstm", "version", "3")).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheNewestModelVersionsKeepTheirAccuracySeries() {
+        for (long v = 1; v <= TickcastMetrics.SCORED_VERSIONS_KEPT + 3; v++) {
+            metrics.forecastScored("lstm", v, 1, 1, 1, 1, true);
+        }
+        PrometheusText p = scrape();
+        long lstmSeries = p.withPrefix("tickcast_scored_forecasts_total").stream()
+                .filter(x -> "lstm".equals(x.labels().get("model"))).count();
+        assertThat(lstmSeries).isEqualTo(TickcastMetrics.SCORED_VERSIONS_KEPT);
+        assertThat(p.value("tickcast_scored_forecasts_total", java.util.Map.of("model", "lstm", "version", "1"))).isEmpty();
+        assertThat(p.get("tickcast_scored_forecasts_total", "model", "lstm", "version",
+                Long.toString(TickcastMetrics.SCORED_VERSIONS_KEPT + 3))).isEqualTo(1);
     }
 
     @Test
     void labelsStayBounded() {
         metrics.trainingRun("exploded", Duration.ofSeconds(1), Double.NaN);
-        metrics.forecastScored("arima", 1, 1, 1, 1, true);
+        metrics.forecastScored("arima", 1, 1, 1, 1, 1, true);
         for (int i = 0; i < 20; i++) {
             metrics.modelRejected("reason-" + i);
         }
         PrometheusText p = scrape();
         assertThat(p.get("tickcast_training_runs_total", "outcome", "other")).isEqualTo(1);
         assertThat(p.get("tickcast_training_validation_rmse_ratio")).isNaN();
-        assertThat(p.get("tickcast_scored_forecasts_total", "model", "other")).isEqualTo(1);
+        assertThat(p.get("tickcast_scored_forecasts_total", "model", "other", "version", "1")).isEqualTo(1);
         // the known reasons and "other": unknown reasons never add a series
         assertThat(p.withPrefix("tickcast_model_rejected_total")).hasSize(TickcastMetrics.REJECTION_REASONS.size() + 1);
         assertThat(p.get("tickcast_model_rejected_total", "reason", "other")).isEqualTo(20);
