@@ -73,8 +73,6 @@ public final class BacktestCharts {
         }
         // losses that fall by orders of magnitude (e.g. min-max scaling) read better on a log axis
         chart.getStyler().setYAxisLogarithmic(min > 0 && max / min > 20);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.addAnnotation(new AnnotationLine(r.bestEpoch(), true, false));
         write(chart, file);
     }
@@ -101,12 +99,12 @@ public final class BacktestCharts {
         }
         int split = r.trainWindows();
         int w = s.window();
-        XYSeries actual = chart.addSeries("actual close", years, s.closes());
+        XYSeries actual = chart.addSeries("actual", years, s.closes());
         line(actual, ACTUAL_BACKGROUND);
         actual.setLineWidth(3f);
-        line(chart.addSeries("LSTM, training windows (in sample)", Arrays.copyOfRange(years, w, w + split),
+        line(chart.addSeries("LSTM, train (in sample)", Arrays.copyOfRange(years, w, w + split),
                 Arrays.copyOfRange(s.forecasts(), 0, split)), IN_SAMPLE);
-        line(chart.addSeries("LSTM, test windows", Arrays.copyOfRange(years, w + split, years.length),
+        line(chart.addSeries("LSTM, test", Arrays.copyOfRange(years, w + split, years.length),
                 Arrays.copyOfRange(s.forecasts(), split, s.forecasts().length)), TEST);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
         double splitX = decimalYear(r.firstTestDate());
@@ -132,10 +130,10 @@ public final class BacktestCharts {
             naive[i] = s.closes()[day - 1];
             lstm[i] = s.forecasts()[day - s.window()];
         }
-        XYSeries a = chart.addSeries("actual close", x, actual);
+        XYSeries a = chart.addSeries("actual", x, actual);
         line(a, ACTUAL);
         a.setMarker(SeriesMarkers.CIRCLE);
-        line(chart.addSeries("naive (previous close)", x, naive), NAIVE);
+        line(chart.addSeries("naive (last close)", x, naive), NAIVE);
         line(chart.addSeries("LSTM", x, lstm), TEST);
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(d -> LocalDate.ofEpochDay(Math.round(d)).toString());
@@ -150,7 +148,9 @@ public final class BacktestCharts {
         XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+        // below the plot: price series can fill any corner of it
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setAnnotationLineColor(Color.BLACK);
         styler.setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
