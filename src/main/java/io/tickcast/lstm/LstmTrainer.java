@@ -127,12 +127,12 @@ public final class LstmTrainer {
                 }
                 listener.onEpoch(epoch + 1, config.epochs(), losses[epoch]);
             }
+            if (best != null) {
+                restore(model, best);
+            }
         } catch (RuntimeException e) {
             model.close();
             throw e;
-        }
-        if (best != null) {
-            restore(model, best);
         }
         return new TrainingResult(model, losses, Duration.ofNanos(System.nanoTime() - start), n, validationLosses,
                 bestEpoch, validation == null ? 0 : validation.size());

@@ -51,6 +51,27 @@ class LstmModelTest {
     }
 
     @Test
+    void theModelHoldsTheWeightsOfTheKeptEpoch() {
+        // recompute the validation loss (MSE of percent moves) of the returned model on the validation windows
+        int fit = trained.examples();
+        List<double[]> validation = dax.allWindows().subList(fit, dax.trainCount());
+        double[] forecasts;
+        try (LstmPredictor p = trained.model().newPredictor()) {
+            forecasts = p.forecastAll(validation);
+        }
+        double sum = 0;
+        for (int i = 0; i < forecasts.length; i++) {
+            double last = validation.get(i)[4];
+            double target = 100 * (dax.series()[fit + i + 5] / last - 1);
+            double output = 100 * (forecasts[i] / last - 1);
+            sum += (output - target) * (output - target);
+        }
+        double mse = sum / forecasts.length;
+        double kept = trained.validationLosses()[trained.bestEpoch() - 1];
+        assertThat(mse).isCloseTo(kept, org.assertj.core.data.Offset.offset(1e-4 * kept));
+    }
+
+    @Test
     void trainingFitsTheTrainingWindowsBetterThanNaive() {
         // Targets are percent moves, so the loss cannot fall tenfold as it did with targets near 1; what training
         // must achieve is a better in-sample fit than the naive forecast (an output of 0).
