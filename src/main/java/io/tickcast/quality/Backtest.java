@@ -78,6 +78,10 @@ public final class Backtest {
         if (ticksBySymbol.isEmpty()) {
             throw new IllegalArgumentException("no symbols to backtest");
         }
+        // refuse unusable series before spending time on training any
+        for (Map.Entry<String, List<Tick>> e : ticksBySymbol.entrySet()) {
+            split(e.getKey(), e.getValue().stream().mapToDouble(Tick::close).toArray(), settings);
+        }
         List<SymbolResult> results = new ArrayList<>();
         long parameters = 0;
         int index = 0;
@@ -95,17 +99,20 @@ public final class Backtest {
     private record Run(SymbolResult result, long parameters) {
     }
 
+    private static HoldoutSplit split(String symbol, double[] closes, Settings settings) {
+        try {
+            return HoldoutSplit.of(closes, settings.lstm().window(), settings.trainFraction());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(symbol + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Run runSymbol(String symbol, List<Tick> ticks, Settings settings, int index, int symbols,
                                  Progress progress) {
         double[] closes = ticks.stream().mapToDouble(Tick::close).toArray();
         LocalDate[] dates = ticks.stream().map(Tick::date).toArray(LocalDate[]::new);
         int window = settings.lstm().window();
-        HoldoutSplit split;
-        try {
-            split = HoldoutSplit.of(closes, window, settings.trainFraction());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(symbol + ": " + e.getMessage(), e);
-        }
+        HoldoutSplit split = split(symbol, closes, settings);
         List<double[]> train = List.of(split.trainSeries());
         Scaling scaling = settings.scaling().fit(train);
         progress.training(symbol, index, symbols, split.trainCount());

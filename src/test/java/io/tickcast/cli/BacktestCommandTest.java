@@ -69,6 +69,21 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aSeriesTooShortForTheSplitFailsBeforeAnyTraining() throws IOException {
+        Path csv = dir.resolve("short.csv");
+        StringBuilder rows = new StringBuilder("symbol,date,close\n");
+        for (int i = 0; i < 30; i++) {
+            rows.append("LONG,").append(java.time.LocalDate.of(2020, 1, 1).plusDays(i)).append(',').append(100 + i).append('\n');
+        }
+        rows.append("SHORT,2020-01-01,5\nSHORT,2020-01-02,6\n");
+        Files.writeString(csv, rows);
+        assertThat(run(csv.toString(), "--epochs", "2", "--out", dir.resolve("out").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("SHORT: series of 2 closes is too short for window 5")
+                .doesNotContain("training on");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         assertThat(run("--scaling", "zscore")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown scaling 'zscore'");
