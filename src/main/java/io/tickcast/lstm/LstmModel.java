@@ -19,14 +19,18 @@ import ai.djl.util.Pair;
 import io.tickcast.config.LstmConfig;
 
 /**
- * A trained (or freshly initialised) LSTM forecaster with its configuration. Serialises to a small
- * self-describing byte format: a header naming the format version and the architecture, then DJL's
- * parameters. Loading never needs anything but the bytes.
+ * A trained (or freshly initialised) LSTM forecaster with its configuration and input {@link Scaling}.
+ * Serialises to a small self-describing byte format: a header naming the format version, the architecture
+ * and the scaling with its parameters, then DJL's parameters. Loading never needs anything but the bytes.
+ *
+ * <p>Format 2: magic, version, window, layers, hidden (ints), scaling method tag (byte; 1 per-window percent
+ * moves, 2 global min-max followed by min and max as doubles), DJL parameters. Format 1 had no scaling field
+ * and scaled windows as ratios to their last close; its models are refused (retrain them).
  */
 public final class LstmModel implements AutoCloseable {
 
     /** Bumped whenever the byte layout or the meaning of the inputs changes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final int MAGIC = 0x54434c31; // "TCL1"
 
     static {
@@ -35,17 +39,19 @@ public final class LstmModel implements AutoCloseable {
 
     private final Model model;
     private final LstmConfig config;
+    private final Scaling scaling;
 
-    private LstmModel(Model model, LstmConfig config) {
+    private LstmModel(Model model, LstmConfig config, Scaling scaling) {
         this.model = model;
         this.config = config;
+        this.scaling = scaling;
     }
 
-    /** A new model with weights initialised from {@code config.seed()}. */
-    static LstmModel initialised(LstmConfig config) {
+    /** A new model (weights are initialised by the trainer or by loading). */
+    static LstmModel initialised(LstmConfig config, Scaling scaling) {
         Model model = Model.newInstance("tickcast-lstm");
         model.setBlock(LstmNetwork.build(config));
-        return new LstmModel(model, config);
+        return new LstmModel(model, config, scaling);
     }
 
     Model djlModel() {
@@ -58,6 +64,11 @@ public final class LstmModel implements AutoCloseable {
 
     public LstmConfig config() {
         return config;
+    }
+
+    /** How this model scales its inputs and outputs (fixed at training). */
+    public Scaling scaling() {
+        return scaling;
     }
 
     public int window() {
@@ -75,7 +86,7 @@ public final class LstmModel implements AutoCloseable {
 
     /** A new predictor; not thread-safe, so use one per thread and close it. */
     public LstmPredictor newPredictor() {
-        return new LstmPredictor(model.newPredictor(new WindowTranslator()), config.window());
+        return new LstmPredictor(model.newPredictor(new WindowTranslator()), config.window(), scaling);
     }
 
     public byte[] toBytes() {
@@ -86,6 +97,7 @@ public final class LstmModel implements AutoCloseable {
             out.writeInt(config.window());
             out.writeInt(config.layers());
             out.writeInt(config.hidden());
+            writeScaling(scaling, out);
             model.getBlock().saveParameters(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,7 +124,8 @@ public final class LstmModel implements AutoCloseable {
             LstmConfig config = new LstmConfig(in.readInt(), in.readInt(), in.readInt(),
                     trainingDefaults.learningRate(), trainingDefaults.epochs(), trainingDefaults.batchSize(),
                     trainingDefaults.seed());
-            LstmModel loaded = initialised(config);
+            Scaling scaling = readScaling(in);
+            LstmModel loaded = initialised(config, scaling);
             Block block = loaded.model.getBlock();
             block.initialize(loaded.model.getNDManager(), DataType.FLOAT32, inputShape(1, config));
             block.loadParameters(loaded.model.getNDManager(), in);
@@ -127,6 +140,22 @@ public final class LstmModel implements AutoCloseable {
             }
             throw new InvalidModelException("damaged model bytes: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeScaling(Scaling scaling, DataOutputStream out) throws IOException {
+        out.writeByte(scaling.method().tag());
+        if (scaling instanceof Scaling.GlobalMinMax g) {
+            out.writeDouble(g.min());
+            out.writeDouble(g.max());
+        }
+    }
+
+    private static Scaling readScaling(DataInputStream in) throws IOException {
+        Scaling.Method method = Scaling.Method.fromTag(in.readUnsignedByte());
+        if (method == Scaling.Method.GLOBAL_MINMAX) {
+            return new Scaling.GlobalMinMax(in.readDouble(), in.readDouble());
+        }
+        return Scaling.perWindow();
     }
 
     public static LstmModel load(Path file, LstmConfig trainingDefaults) {

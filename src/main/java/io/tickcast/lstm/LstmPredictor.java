@@ -12,10 +12,12 @@ public final class LstmPredictor implements AutoCloseable {
 
     private final Predictor<float[][], float[]> predictor;
     private final int window;
+    private final Scaling scaling;
 
-    LstmPredictor(Predictor<float[][], float[]> predictor, int window) {
+    LstmPredictor(Predictor<float[][], float[]> predictor, int window, Scaling scaling) {
         this.predictor = predictor;
         this.window = window;
+        this.scaling = scaling;
     }
 
     /** The next close after {@code closes} (oldest first, exactly the model's window length). */
@@ -34,7 +36,7 @@ public final class LstmPredictor implements AutoCloseable {
             if (w.length != window) {
                 throw new IllegalArgumentException("model expects windows of " + window + " closes, got " + w.length);
             }
-            scaled[i] = WindowScaling.scaleInputs(w);
+            scaled[i] = scaling.scaleInputs(w);
         }
         float[] out;
         try {
@@ -44,7 +46,7 @@ public final class LstmPredictor implements AutoCloseable {
         }
         double[] forecasts = new double[out.length];
         for (int i = 0; i < out.length; i++) {
-            forecasts[i] = WindowScaling.unscale(windows.get(i), out[i]);
+            forecasts[i] = scaling.unscale(windows.get(i), out[i]);
         }
         return forecasts;
     }

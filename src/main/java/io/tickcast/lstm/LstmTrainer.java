@@ -1,10 +1,17 @@
 package io.tickcast.lstm;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Random;
 import java.util.concurrent.locks.ReentrantLock;
 
+import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -19,8 +26,9 @@ import ai.djl.training.tracker.Tracker;
 import io.tickcast.config.LstmConfig;
 
 /**
- * Trains an {@link LstmModel} with mini-batch Adam on MSE. Trainings are serialised JVM-wide: DJL allows
- * one gradient collector at a time.
+ * Trains an {@link LstmModel} with mini-batch Adam on MSE, conducted by a {@link TrainingRegime} (weight
+ * decay, best epoch picked on a time-ordered validation tail). Trainings are serialised
+ * JVM-wide: DJL allows one gradient collector at a time.
  */
 public final class LstmTrainer {
 
@@ -41,11 +49,22 @@ public final class LstmTrainer {
     private LstmTrainer() {
     }
 
+    /** Trains on windows of {@code series}, scaled per window, with the {@link TrainingRegime#DEFAULT} regime. */
     public static TrainingResult train(LstmConfig config, Collection<double[]> series, EpochListener listener) {
         return train(config, WindowDataset.of(series, config.window()), listener);
     }
 
     public static TrainingResult train(LstmConfig config, WindowDataset data, EpochListener listener) {
+        return train(config, data, TrainingRegime.DEFAULT, listener);
+    }
+
+    /**
+     * Trains on {@code data}; the model keeps {@code data}'s scaling. With a validating regime, the last
+     * {@code regime.validationFraction()} of every series' windows are held out and the weights of the epoch
+     * with the lowest validation loss are kept.
+     */
+    public static TrainingResult train(LstmConfig config, WindowDataset data, TrainingRegime regime,
+                                       EpochListener listener) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("no training windows: every series needs more than "
                     + config.window() + " closes");
@@ -53,27 +72,41 @@ public final class LstmTrainer {
         if (data.window() != config.window()) {
             throw new IllegalArgumentException("dataset window " + data.window() + " != model window " + config.window());
         }
+        WindowDataset fit = data;
+        WindowDataset validation = null;
+        if (regime.validates()) {
+            WindowDataset[] split = data.splitTail(regime.validationFraction());
+            if (split[0].size() > 0 && split[1].size() > 0) {
+                fit = split[0];
+                validation = split[1];
+            }
+        }
         TRAINING_LOCK.lock();
         try {
-            return trainLocked(config, data, listener);
+            return trainLocked(config, fit, validation, regime, listener);
         } finally {
             TRAINING_LOCK.unlock();
         }
     }
 
-    private static TrainingResult trainLocked(LstmConfig config, WindowDataset data, EpochListener listener) {
+    private static TrainingResult trainLocked(LstmConfig config, WindowDataset data, WindowDataset validation,
+                                              TrainingRegime regime, EpochListener listener) {
         long start = System.nanoTime();
         Engine.getInstance().setRandomSeed((int) config.seed());
-        LstmModel model = LstmModel.initialised(config);
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss("mse", 1f))
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build());
-        Random shuffle = new Random(config.seed());
+        LstmModel model = LstmModel.initialised(config, data.scaling());
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                .optWeightDecays((float) regime.weightDecay())
+                .build();
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss("mse", 1f)).optOptimizer(adam);
+        Random shuffle = new Random(config.seed());
+        int[] order = identity(n);
         double[] losses = new double[config.epochs()];
+        double[] validationLosses = new double[validation == null ? 0 : config.epochs()];
+        int bestEpoch = config.epochs();
+        byte[] best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
         try (Trainer trainer = model.djlModel().newTrainer(tc)) {
             trainer.initialize(LstmModel.inputShape(config.batchSize(), config));
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -84,13 +117,25 @@ public final class LstmTrainer {
                     sum += step(trainer, data, order, from, to, config) * (to - from);
                 }
                 losses[epoch] = sum / n;
+                if (validation != null) {
+                    validationLosses[epoch] = evaluate(trainer, validation, config);
+                    if (validationLosses[epoch] < bestLoss) {
+                        bestLoss = validationLosses[epoch];
+                        bestEpoch = epoch + 1;
+                        best = snapshot(model);
+                    }
+                }
                 listener.onEpoch(epoch + 1, config.epochs(), losses[epoch]);
+            }
+            if (best != null) {
+                restore(model, best);
             }
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
-        return new TrainingResult(model, losses, Duration.ofNanos(System.nanoTime() - start), n);
+        return new TrainingResult(model, losses, Duration.ofNanos(System.nanoTime() - start), n, validationLosses,
+                bestEpoch, validation == null ? 0 : validation.size());
     }
 
     private static double step(Trainer trainer, WindowDataset data, int[] order, int from, int to, LstmConfig config) {
@@ -107,6 +152,45 @@ public final class LstmTrainer {
             trainer.step();
             return loss;
         }
+    }
+
+    /** Mean loss over all of {@code data}, without gradients. */
+    private static double evaluate(Trainer trainer, WindowDataset data, LstmConfig config) {
+        int n = data.size();
+        int[] all = identity(n);
+        try (NDManager batch = trainer.getManager().newSubManager()) {
+            NDArray x = batch.create(data.inputs(all, 0, n), LstmModel.inputShape(n, config));
+            NDArray y = batch.create(data.targets(all, 0, n), new Shape(n, 1));
+            // outside a gradient collector: no autograd graph is recorded
+            NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
+            return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
+        }
+    }
+
+    private static byte[] snapshot(LstmModel model) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buf)) {
+            model.djlModel().getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buf.toByteArray();
+    }
+
+    private static void restore(LstmModel model, byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            model.djlModel().getBlock().loadParameters(model.djlModel().getNDManager(), in);
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("cannot restore the best epoch's parameters: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
     }
 
     private static void shuffle(int[] a, Random rnd) {

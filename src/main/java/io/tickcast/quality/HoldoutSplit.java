@@ -1,13 +1,17 @@
 package io.tickcast.quality;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The seed article's split of one series: cut it into windows of {@code window} closes each followed by
- * a target close, the first {@code trainFraction} of the windows train and the rest test.
+ * a target close, the first {@code trainFraction} of the windows train and the rest test. Window {@code i}
+ * is {@code series[i .. i+window-1]}, its target {@code series[i+window]}.
  *
  * @param trainSeries the closes that contain exactly the training windows and their targets
- * @param firstTestWindow index (into the series) of the first test window's first close
+ * @param firstTestWindow index (into the series) of the first test window's first close; also the number of
+ *                        training windows
  */
 public record HoldoutSplit(double[] series, int window, double[] trainSeries, int firstTestWindow) {
 
@@ -23,14 +27,32 @@ public record HoldoutSplit(double[] series, int window, double[] trainSeries, in
         return new HoldoutSplit(series, window, Arrays.copyOf(series, trainWindows + window), trainWindows);
     }
 
+    /** All windows, train then test. */
+    public int windowCount() {
+        return series.length - window;
+    }
+
+    public int trainCount() {
+        return firstTestWindow;
+    }
+
     public int testCount() {
         return series.length - window - firstTestWindow;
     }
 
+    /** Every window, oldest first: the first {@link #trainCount()} train, the rest test. */
+    public List<double[]> allWindows() {
+        return windows(0);
+    }
+
     /** The test windows, oldest first. */
-    public java.util.List<double[]> testWindows() {
-        java.util.List<double[]> out = new java.util.ArrayList<>();
-        for (int i = firstTestWindow; i + window < series.length; i++) {
+    public List<double[]> testWindows() {
+        return windows(firstTestWindow);
+    }
+
+    private List<double[]> windows(int first) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = first; i + window < series.length; i++) {
             out.add(Arrays.copyOfRange(series, i, i + window));
         }
         return out;

@@ -13,7 +13,9 @@ import java.util.Properties;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.TestModels;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Json;
@@ -239,17 +241,16 @@ class ForecastTopologyTest {
     @Test
     void aModelOutputThatIsNoPriceFallsBackToNaive() {
         double[] series = wave();
-        // two epochs leave this seeded model far from trained: it forecasts a negative price
-        TrainingResult untrained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(2), List.of(series),
-                LstmTrainer.EpochListener.NONE);
-        slot.install(untrained.model(), 3);
+        // a model that forecasts a fall of 1000%: a negative price
+        LstmModel broken = TestModels.forecastingAMoveOf(-1000, LstmConfig.DEFAULT);
+        slot.install(broken, 3);
         for (int i = 0; i < 5; i++) {
             send("DAX", D0.plusDays(i), series[i]);
         }
         Forecast f = forecasts.readValue();
         assertThat(f.model()).isEqualTo(Forecast.MODEL_NAIVE);
         assertThat(f.forecastClose()).isEqualTo(series[4]);
-        untrained.model().close();
+        broken.close();
     }
 
     private static double[] wave() {

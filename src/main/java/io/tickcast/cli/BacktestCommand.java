@@ -1,0 +1,195 @@
+package io.tickcast.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.DjlSetup;
+import io.tickcast.lstm.Scaling;
+import io.tickcast.quality.Backtest;
+import io.tickcast.quality.BacktestFiles;
+import io.tickcast.quality.BacktestReport;
+import io.tickcast.quality.BacktestResult;
+import io.tickcast.quality.SymbolResult;
+import io.tickcast.records.CsvFormatException;
+import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.Tick;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tickcast backtest}: train per symbol on the first part of a price history, score on the rest. */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Backtests the LSTM the way the seed article did, but honestly: for each symbol, the first part of the "
+                    + "5-day windows trains a model, the rest are forecast one day ahead and scored next to the naive "
+                    + "forecast (tomorrow = today): RMSE, MAE, MAPE, MASE, RMSE ratio to naive, directional accuracy "
+                    + "next to the share of up days.",
+            "Writes a loss log, a loss curve and a forecast-vs-actual chart (PNG) per symbol to the output directory."
+        })
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv",
+            description = "CSV of daily closes with a header: symbol,date,close (other columns are allowed and not used). "
+                    + "Default: the bundled EuStockMarkets data (DAX, SMI, CAC, FTSE, 1991-1998).")
+    Path file;
+
+    @Option(names = "--symbol", paramLabel = "S", split = ",",
+            description = "Symbol to backtest; repeat or separate with commas. Default: every symbol in the file.")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Random seed for weight initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed = LstmConfig.DEFAULT.seed();
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Training epochs per symbol (default: ${DEFAULT-VALUE}).")
+    int epochs = LstmConfig.DEFAULT.epochs();
+
+    @Option(names = "--train-fraction", paramLabel = "F",
+            description = "Share of each symbol's windows, from the start, that train; the rest test "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double trainFraction = Backtest.Settings.DEFAULT.trainFraction();
+
+    @Option(names = "--scaling", paramLabel = "METHOD", converter = ScalingConverter.class,
+            completionCandidates = ScalingCandidates.class,
+            description = "How closes are scaled for the network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+                    + "per-window: percent moves from each window's last close; global-minmax: the seed article's "
+                    + "min-max over the training closes, which cannot forecast above the training range.")
+    Scaling.Method scaling = Backtest.Settings.DEFAULT.scaling();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for the loss logs and charts (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("tickcast-out", "backtest");
+
+    @Option(names = "--json", description = "Print the results as JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        System.setProperty("java.awt.headless", "true");
+        DjlSetup.apply();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Backtest.Settings settings = settings();
+        Map<String, List<Tick>> selected = select(readTicks());
+        String source = file == null ? "bundled " + CsvTickReader.BUNDLED_EUSTOCKS : file.toString();
+        BacktestResult result;
+        try {
+            result = Backtest.run(source, selected, settings, new ProgressPrinter(stderr));
+        } catch (IllegalArgumentException e) {
+            stderr.println("tickcast backtest: " + e.getMessage());
+            return 1;
+        }
+        List<Path> written = BacktestFiles.write(result, out);
+        if (json) {
+            stdout.println(BacktestReport.json(result));
+        } else {
+            stdout.print(BacktestReport.table(result));
+            stdout.println();
+            stdout.println("wrote " + written.size() + " files to " + out + ":");
+            written.forEach(p -> stdout.println("  " + p));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private Backtest.Settings settings() {
+        try {
+            LstmConfig lstm = LstmConfig.DEFAULT.withEpochs(epochs).withSeed(seed);
+            return Backtest.Settings.DEFAULT.withLstm(lstm).withTrainFraction(trainFraction).withScaling(scaling);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private List<Tick> readTicks() {
+        if (file != null && !Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), "cannot read " + file + ": no such readable file");
+        }
+        try {
+            return CsvTickReader.readOrBundled(file);
+        } catch (CsvFormatException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private Map<String, List<Tick>> select(List<Tick> ticks) {
+        Map<String, List<Tick>> bySymbol = CsvTickReader.bySymbol(ticks);
+        if (symbols.isEmpty()) {
+            if (bySymbol.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "no ticks in " + (file == null ? "the bundled data" : file));
+            }
+            return bySymbol;
+        }
+        Map<String, List<Tick>> selected = new LinkedHashMap<>();
+        for (String s : symbols) {
+            List<Tick> series = bySymbol.get(s.trim());
+            if (series == null) {
+                throw new ParameterException(spec.commandLine(), "no symbol '" + s.trim() + "' in "
+                        + (file == null ? "the bundled data" : file) + " (symbols: " + String.join(", ", bySymbol.keySet()) + ")");
+            }
+            selected.put(s.trim(), series);
+        }
+        return selected;
+    }
+
+    /** Progress on stderr, so stdout stays a clean table or JSON document. */
+    private static final class ProgressPrinter implements Backtest.Progress {
+
+        private final PrintWriter err;
+
+        ProgressPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void training(String symbol, int index, int symbols, int trainWindows) {
+            err.printf(Locale.ROOT, "[%d/%d] %s: training on %d windows...%n", index, symbols, symbol, trainWindows);
+            err.flush();
+        }
+
+        @Override
+        public void trained(String symbol, SymbolResult r) {
+            err.printf(Locale.ROOT, "      %s: trained in %.1f s, epoch %d of %d kept, test RMSE ratio to naive %.4f%n",
+                    symbol, r.trainingSeconds(), r.bestEpoch(), r.epochs(), r.rmseRatio());
+            err.flush();
+        }
+    }
+
+    /** Parses {@code per-window} / {@code global-minmax}. */
+    static final class ScalingConverter implements ITypeConverter<Scaling.Method> {
+        @Override
+        public Scaling.Method convert(String value) {
+            return Scaling.Method.fromLabel(value);
+        }
+    }
+
+    /** The scaling labels, for help and shell completion. */
+    static final class ScalingCandidates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> labels = new ArrayList<>();
+            for (Scaling.Method m : Scaling.Method.values()) {
+                labels.add(m.label());
+            }
+            return labels.iterator();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.tickcast.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tickcast.records.Json;
+
+/** A {@link BacktestResult} as a readable table, as JSON, and each symbol's loss log. */
+public final class BacktestReport {
+
+    private static final String[] HEADER = {"symbol", "model", "days", "train", "test", "train s", "kept epoch",
+        "RMSE", "MAE", "MAPE %", "MASE", "RMSE/naive", "dir. acc", "up days"};
+    /** Columns aligned left (text); the rest are right-aligned numbers. */
+    private static final int TEXT_COLUMNS = 2;
+
+    private BacktestReport() {
+    }
+
+    public static String table(BacktestResult r) {
+        Backtest.Settings s = r.settings();
+        StringBuilder out = new StringBuilder();
+        out.append("tickcast backtest of ").append(r.source()).append('\n');
+        out.append(String.format(Locale.ROOT,
+                "model: LSTM, %d layers x %d hidden, window %d, %d parameters; Adam lr %s, batch %d, %d epochs, "
+                        + "seed %d%n",
+                s.lstm().layers(), s.lstm().hidden(), s.lstm().window(), r.parameterCount(),
+                number(s.lstm().learningRate()), s.lstm().batchSize(), s.lstm().epochs(), s.lstm().seed()));
+        out.append(String.format(Locale.ROOT, "training: %s; weight decay %s; scaling %s%n",
+                s.regime().validates()
+                        ? String.format(Locale.ROOT, "the last %.0f%% of the training windows validate and the best "
+                        + "epoch's weights are kept", 100 * s.regime().validationFraction())
+                        : "every training window fitted, the last epoch's weights kept",
+                number(s.regime().weightDecay()), s.scaling().label()));
+        out.append(String.format(Locale.ROOT, "split: per symbol, the first %.0f%% of the %d-day windows train, "
+                + "the rest test; scores are on the test windows%n", 100 * s.trainFraction(), s.lstm().window()));
+        out.append(String.format(Locale.ROOT, "training time: %.1f s in total%n%n", r.totalTrainingSeconds()));
+
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (SymbolResult sr : r.symbols()) {
+            rows.add(new String[] {sr.symbol(), "lstm", Integer.toString(sr.days()), Integer.toString(sr.trainWindows()),
+                Integer.toString(sr.testWindows()), fixed(sr.trainingSeconds(), 1),
+                sr.bestEpoch() + "/" + sr.epochs(), fixed(sr.lstm().rmse(), 2), fixed(sr.lstm().mae(), 2),
+                fixed(sr.lstm().mape(), 3), fixed(sr.lstm().mase(), 4), fixed(sr.rmseRatio(), 4),
+                percent(sr.lstm().directionalAccuracy()), percent(sr.upShare())});
+            rows.add(new String[] {"", "naive", "", "", "", "", "", fixed(sr.naive().rmse(), 2),
+                fixed(sr.naive().mae(), 2), fixed(sr.naive().mape(), 3), fixed(sr.naive().mase(), 4), fixed(1.0, 4),
+                "", ""});
+        }
+        BacktestResult.Summary sum = r.summary();
+        if (sum != null) {
+            String label = "mean of " + sum.symbols();
+            rows.add(new String[] {label, "lstm", "", "", "", fixed(r.totalTrainingSeconds(), 1), "", "", "",
+                fixed(sum.lstmMape(), 3), fixed(sum.lstmMase(), 4), fixed(sum.rmseRatio(), 4),
+                percent(sum.directionalAccuracy()), percent(sum.upShare())});
+            rows.add(new String[] {"", "naive", "", "", "", "", "", "", "", fixed(sum.naiveMape(), 3),
+                fixed(sum.naiveMase(), 4), fixed(1.0, 4), "", ""});
+        }
+        out.append(align(rows));
+        out.append('\n');
+        if (sum != null) {
+            out.append(String.format(Locale.ROOT, "\"mean of %d\": %s (train s: the total); RMSE and MAE are in each "
+                    + "symbol's own price units and are not averaged. The LSTM beats naive RMSE on %d of %d symbols.%n",
+                    sum.symbols(), BacktestResult.Summary.BASIS, sum.beatingNaive(), sum.symbols()));
+        }
+        out.append("""
+                naive: tomorrow's close = today's. RMSE/naive below 1 beats it. MAPE in percent. MASE: test MAE over \
+                the in-sample naive MAE of the training part (m = 1).
+                dir. acc: share of test days whose move (up or down from the last close) the LSTM forecast got \
+                right; up days: share of test days that closed up, what always forecasting "up" would score.
+                kept epoch: the epoch whose weights were kept (lowest validation loss).
+                """);
+        return out.toString();
+    }
+
+    public static String json(BacktestResult r) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the backtest as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One line per epoch: {@code epoch=N train_mse=X [validation_mse=Y] [kept]}; losses are MSE on scaled
+     * targets (for per-window scaling, squared percent moves).
+     */
+    public static List<String> lossLog(SymbolResult r) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < r.trainLosses().length; i++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch=%d train_mse=%.8g", i + 1,
+                    r.trainLosses()[i]));
+            if (r.validationLosses().length > i) {
+                line.append(String.format(Locale.ROOT, " validation_mse=%.8g", r.validationLosses()[i]));
+            }
+            if (i + 1 == r.bestEpoch()) {
+                line.append(" kept");
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String align(List<String[]> rows) {
+        int[] width = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    line.append("  ");
+                }
+                String pad = " ".repeat(width[c] - row[c].length());
+                line.append(c < TEXT_COLUMNS ? row[c] + pad : pad + row[c]);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String percent(Double share) {
+        return share == null ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}
