@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Streaming next-day price forecasts: Kafka Streams + a DJL LSTM, judged against the naive forecast.",
         subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, ConsumeCommand.class, TrainCommand.class,
-            ModelsCommand.class,
+            ModelsCommand.class, BacktestCommand.class,
             CommandLine.HelpCommand.class})
 public final class TickcastCli implements Runnable {
 
