@@ -2,7 +2,7 @@ package io.tickcast.lstm;
 
 /**
  * How a training run is conducted beyond the hyperparameters in {@code LstmConfig}: settings a user cannot be
- * expected to tune, chosen by backtesting the bundled series (see docs/backtest.md).
+ * expected to tune, chosen by backtesting the bundled series (see README.md, Backtest).
  *
  * @param validationFraction share of the training windows, taken from the end of each series (time order),
  *                           held out to pick the epoch whose weights are kept; 0 trains on every window and
