@@ -36,7 +36,7 @@ class TickcastCliTest {
     void everyCommandDocumentsItsOptions() {
         Run top = run("--help");
         assertThat(top.exitCode()).isZero();
-        for (String command : List.of("demo", "run", "produce", "consume", "train")) {
+        for (String command : List.of("demo", "run", "produce", "consume", "train", "models", "backtest")) {
             assertThat(top.out()).contains(command);
             Run help = run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
@@ -47,6 +47,11 @@ class TickcastCliTest {
         assertThat(run("produce", "--help").out()).contains("--rate", "FILE.csv");
         assertThat(run("consume", "--help").out()).contains("--follow", "--json", "--from-beginning");
         assertThat(run("train", "--help").out()).contains("--out", "--epochs");
+        assertThat(run("run", "--help").out()).contains("--role", "all|stream|trainer");
+        assertThat(run("models", "--help").out()).contains("list", "rollback");
+        assertThat(run("models", "rollback", "--help").out()).contains("VERSION", "--bootstrap-servers");
+        assertThat(run("backtest", "--help").out()).contains("--scaling", "--symbol", "--json", "--seed");
+        assertThat(run("run", "--role", "nonsense").err()).contains("expected all, stream or trainer");
     }
 
     @Test

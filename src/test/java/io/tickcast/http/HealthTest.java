@@ -55,4 +55,19 @@ class HealthTest {
         assertThat(noForecaster.status()).isEqualTo(503);
         assertThat(noForecaster.body()).containsEntry("reasons", List.of("no model and no naive fallback in place"));
     }
+
+    @Test
+    void theTrainerRoleIsLiveWhileItsFeedRunsAndReadyOnceItHasReadTheTicks() {
+        assertThat(Health.trainer(true, false, false).status()).as("live while reading").isEqualTo(200);
+        assertThat(Health.trainer(false, true, false).status()).as("feed stopped: not live").isEqualTo(503);
+        Health.Probe reading = Health.trainer(true, false, true);
+        assertThat(reading.status()).isEqualTo(503);
+        assertThat(reading.body()).containsEntry("status", "NOT_READY").containsEntry("role", "trainer");
+        assertThat(reading.body().get("reason")).asString().contains("still reading");
+        Health.Probe caughtUp = Health.trainer(true, true, true);
+        assertThat(caughtUp.status()).isEqualTo(200);
+        assertThat(caughtUp.body()).containsEntry("status", "READY").containsEntry("history", "caught up")
+                .doesNotContainKey("reason");
+        assertThat(Health.trainer(false, true, true).status()).as("feed stopped: not ready").isEqualTo(503);
+    }
 }

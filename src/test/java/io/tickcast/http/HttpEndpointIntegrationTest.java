@@ -30,7 +30,8 @@ import io.tickcast.client.ForecastReader;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
-import io.tickcast.kafka.EmbeddedKafka;
+import io.tickcast.kafka.KafkaBroker;
+import io.tickcast.kafka.TopicRecords;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.metrics.DashboardQueries;
@@ -45,15 +46,13 @@ import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -71,7 +70,8 @@ class HttpEndpointIntegrationTest {
     @TempDir
     static Path stateRoot;
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
     private static TrainingResult trained;
     /** One service, with the traffic of {@link #sendTraffic} processed: shared by the metrics and query tests. */
     private static Instance traffic;
@@ -119,8 +119,7 @@ class HttpEndpointIntegrationTest {
     }
 
     @BeforeAll
-    static void startBrokerAndTheTrafficService() throws Exception {
-        kafka = EmbeddedKafka.start();
+    static void startTheTrafficService() throws Exception {
         double[] wave = new double[60];
         for (int i = 0; i < wave.length; i++) {
             wave[i] = 100 + 5 * Math.sin(i / 4.0);
@@ -137,7 +136,6 @@ class HttpEndpointIntegrationTest {
         if (trained != null) {
             trained.model().close();
         }
-        kafka.close();
     }
 
     private static TickcastConfig config(String name) {
@@ -208,20 +206,10 @@ class HttpEndpointIntegrationTest {
     }
 
     private static int countRecords(String topic, int expected, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        int n = 0;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (n < expected && System.nanoTime() < deadline) {
-                n += c.poll(Duration.ofMillis(200)).count();
-            }
-        }
-        return n;
+        Properties client = new Properties();
+        client.put("bootstrap.servers", kafka.bootstrapServers());
+        return TopicRecords.read(client, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), expected, timeout,
+                Duration.ZERO).size();
     }
 
     // (a) the service's meters move with the traffic, exactly

@@ -14,13 +14,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.tickcast.client.ForecastReader;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.JsonSerde;
 import io.tickcast.records.Tick;
 import io.tickcast.service.ForecastService;
 import io.tickcast.service.TopicAdmin;
@@ -28,33 +28,21 @@ import io.tickcast.topology.DeadLetter;
 import io.tickcast.topology.ModelSlot;
 import io.tickcast.topology.RecordingStreamEvents;
 import io.tickcast.topology.StreamEvents;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The service against a real Kafka broker (in-process KRaft on 127.0.0.1). */
 class StreamIntegrationTest {
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @TempDir
     Path stateDir;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     @Test
     void everyAcceptedTickGetsExactlyOneForecastAndBadOnesAreDeadLettered() throws Exception {
@@ -148,31 +136,16 @@ class StreamIntegrationTest {
     }
 
     private static List<Forecast> readForecasts(TickcastConfig config, int expected, Duration timeout) {
-        List<Forecast> out = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), true)) {
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(200), out::add);
-            }
-        }
-        return out;
+        return TopicRecords.read(config.kafkaClientProperties(), config.topics().forecasts(), new StringDeserializer(),
+                JsonSerde.of(Forecast.class).deserializer(), expected, timeout, Duration.ZERO).stream()
+                .map(ConsumerRecord::value).toList();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        Properties client = new Properties();
+        client.put("bootstrap.servers", kafka.bootstrapServers());
+        return TopicRecords.read(client, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), expected,
+                timeout, Duration.ZERO);
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {

@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
-import io.tickcast.kafka.EmbeddedKafka;
+import io.tickcast.kafka.KafkaBroker;
+import io.tickcast.kafka.TopicRecords;
 import io.tickcast.metrics.MeterNames;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
@@ -27,14 +27,10 @@ import io.tickcast.registry.ModelPublisher;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,20 +42,11 @@ class RetrainingIntegrationTest {
 
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC", "DDD"};
     private static final int DAYS = 220;
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     /** What a node's metrics say: tickcast_model_rejected_total summed over reasons. */
     private static double rejected(TickcastNode node) {
@@ -229,25 +216,10 @@ class RetrainingIntegrationTest {
         return ms[ms.length / 2];
     }
 
+    /** Every forecast, and a moment more to see that nothing beyond the expected ones arrives. */
     private static List<ConsumerRecord<String, Forecast>> readForecasts(TickcastConfig config, int expected, Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(config.kafkaClientProperties());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, Forecast>> out = new ArrayList<>();
-        String topic = config.topics().forecasts();
-        try (KafkaConsumer<String, Forecast> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                JsonSerde.of(Forecast.class).deserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            // and nothing beyond: one forecast per accepted tick
-            c.poll(Duration.ofSeconds(2)).forEach(out::add);
-        }
-        return out;
+        return TopicRecords.read(config.kafkaClientProperties(), config.topics().forecasts(), new StringDeserializer(),
+                JsonSerde.of(Forecast.class).deserializer(), expected, timeout, Duration.ofSeconds(2));
     }
 
     private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {

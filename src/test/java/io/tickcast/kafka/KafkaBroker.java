@@ -1,0 +1,29 @@
+package io.tickcast.kafka;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One real in-process Kafka broker per test class: {@code @RegisterExtension static final KafkaBroker kafka =
+ * new KafkaBroker();}. It starts before the class's {@code @BeforeAll} methods and stops after its
+ * {@code @AfterAll} methods.
+ */
+public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+
+    private EmbeddedKafka kafka;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        kafka.close();
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+}
