@@ -41,6 +41,7 @@ public final class DemoRun {
 
     private final Options options;
     private final PrintStream out;
+    private final CountDownLatch cleanedUp = new CountDownLatch(1);
 
     public DemoRun(Options options, PrintStream out) {
         this.options = options;
@@ -98,7 +99,7 @@ public final class DemoRun {
                 if (options.keepRunning()) {
                     out.println("Still running (--keep-running): publish ticks to " + config.topics().ticks() + " on "
                             + kafka.bootstrapServers() + "; metrics at " + node.http().url("/metrics") + "; Ctrl-C stops.");
-                    new CountDownLatch(1).await();
+                    awaitShutdownSignal();
                 }
                 stop.set(true);
                 reader.join(10_000);
@@ -113,7 +114,26 @@ public final class DemoRun {
                 trained.model().close();
             }
             deleteQuietly(stateDir);
+            cleanedUp.countDown();
         }
+    }
+
+    /**
+     * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the shutdown hook then waits for this run to
+     * close the stream and the broker and delete their directories, so nothing is left behind.
+     */
+    private void awaitShutdownSignal() throws InterruptedException {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                cleanedUp.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown"));
+        stopRequested.await();
+        out.println("Stopping ...");
     }
 
     private static void awaitModel(TickcastNode node, long version) throws InterruptedException {
