@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +11,9 @@ import io.tickcast.demo.ForecastLine;
 import io.tickcast.records.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "consume", mixinStandardHelpOptions = true,
         description = "Prints forecasts from the forecasts topic, as a readable table or as JSON lines.")
@@ -35,22 +38,27 @@ final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         TickcastConfig config = configOptions.load();
+        PrintWriter out = spec.commandLine().getOut();
         AtomicLong seen = new AtomicLong();
         if (!json) {
-            System.out.println(ForecastLine.header());
+            out.println(ForecastLine.header());
         }
         try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), fromBeginning)) {
             long idleSince = System.nanoTime();
             while (max == 0 || seen.get() < max) {
                 int n = reader.poll(Duration.ofMillis(500), f -> {
                     if (max == 0 || seen.get() < max) {
-                        System.out.println(json ? toJson(f) : ForecastLine.format(f));
+                        out.println(json ? toJson(f) : ForecastLine.format(f));
                         seen.incrementAndGet();
                     }
                 });
+                out.flush();
                 if (n > 0) {
                     idleSince = System.nanoTime();
                 } else if (!follow && System.nanoTime() - idleSince > idleTimeout.toNanos()) {

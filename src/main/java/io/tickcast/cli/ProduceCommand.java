@@ -11,8 +11,10 @@ import io.tickcast.records.Tick;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Publishes the ticks of a CSV file to the ticks topic as JSON keyed by symbol, in date order.")
@@ -31,6 +33,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         TickcastConfig config = configOptions.load();
@@ -44,7 +49,8 @@ final class ProduceCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.println("published " + ticks.size() + " ticks to " + config.topics().ticks());
+        spec.commandLine().getOut().println("published " + ticks.size() + " ticks to " + config.topics().ticks());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,10 @@ import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.CsvTickReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains an LSTM on every symbol of a CSV (windows pooled into one model) and saves it.",
@@ -32,6 +35,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         LstmConfig config = configOptions.load().lstm();
@@ -39,16 +45,18 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withEpochs(epochs);
         }
         List<double[]> series = CsvTickReader.closeSeries(CsvTickReader.read(csv));
+        PrintWriter console = spec.commandLine().getOut();
         LstmTrainer.EpochListener bar = ConsoleProgress.epochs("training");
         TrainingResult result = LstmTrainer.train(config, series, (epoch, total, loss) -> {
             bar.onEpoch(epoch, total, loss);
-            System.out.printf(Locale.ROOT, "epoch %3d/%d  loss %.6g%n", epoch, total, loss);
+            console.printf(Locale.ROOT, "epoch %3d/%d  loss %.6g%n", epoch, total, loss);
         });
         try (var model = result.model()) {
             model.save(out);
-            System.out.printf(Locale.ROOT, "trained on %d windows from %d series in %.1f s; %d parameters; wrote %s%n",
+            console.printf(Locale.ROOT, "trained on %d windows from %d series in %.1f s; %d parameters; wrote %s%n",
                     result.examples(), series.size(), result.elapsed().toMillis() / 1000.0, model.parameterCount(), out);
         }
+        console.flush();
         return 0;
     }
 }

@@ -1,0 +1,158 @@
+package io.tickcast.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.kafka.ClientSettings;
+import io.tickcast.kafka.KafkaBroker;
+import io.tickcast.kafka.TopicRecords;
+import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.TrainingResult;
+import io.tickcast.records.Forecast;
+import io.tickcast.records.Json;
+import io.tickcast.records.JsonSerde;
+import io.tickcast.records.TickParser;
+import io.tickcast.registry.ModelPublisher;
+import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ModelRecordCodec;
+import io.tickcast.service.TopicAdmin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** produce, consume and models against a real in-process broker, driven through the command line. */
+class CommandsAgainstABrokerTest {
+
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    private static TickcastConfig config;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createTopics() {
+        config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers());
+        TopicAdmin.ensureTopics(config, 2, (short) 1);
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = TickcastCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--bootstrap-servers=" + kafka.bootstrapServers());
+        int rc = cl.execute(all.toArray(String[]::new));
+        return new Run(rc, out.toString(), err.toString());
+    }
+
+    @Test
+    void produceSendsEveryRowKeyedBySymbolInDateOrder() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            rows.add("AAA," + LocalDate.of(2020, 1, 1).plusDays(i) + "," + (100 + i));
+            rows.add("BBB," + LocalDate.of(2020, 1, 1).plusDays(i) + "," + (200 + i));
+        }
+        Collections.shuffle(rows, new Random(3));   // the file need not be sorted
+        Path csv = dir.resolve("ticks.csv");
+        Files.writeString(csv, "symbol,date,close\n" + String.join("\n", rows) + "\n");
+
+        Run r = run("produce", csv.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("published 30 ticks to ticks");
+
+        List<ConsumerRecord<String, byte[]>> sent = TopicRecords.read(config.kafkaClientProperties(), "ticks",
+                new StringDeserializer(), new ByteArrayDeserializer(), 30, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(sent).hasSize(30);
+        Map<String, List<LocalDate>> datesByKey = sent.stream()
+                .sorted(Comparator.comparingLong(ConsumerRecord::offset))
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(rec -> TickParser.parse(rec.value()).tick().date(), Collectors.toList())));
+        assertThat(datesByKey).containsOnlyKeys("AAA", "BBB");
+        datesByKey.values().forEach(dates -> assertThat(dates).hasSize(15).isSorted());
+        assertThat(sent).allSatisfy(rec -> assertThat(TickParser.parse(rec.value()).tick().symbol()).isEqualTo(rec.key()));
+    }
+
+    @Test
+    void consumePrintsForecastsAsJsonLinesOrATable() throws Exception {
+        List<Forecast> published = List.of(
+                new Forecast("AAA", LocalDate.of(2020, 1, 6), 1, 100, 101.5, "lstm", 3, Instant.parse("2026-01-01T00:00:00Z")),
+                new Forecast("BBB", LocalDate.of(2020, 1, 6), 1, 50, 50, "naive", 0, Instant.parse("2026-01-01T00:00:01Z")));
+        try (KafkaProducer<String, Forecast> p = new KafkaProducer<>(ClientSettings.durableProducer(config.kafkaClientProperties()),
+                new StringSerializer(), JsonSerde.of(Forecast.class).serializer())) {
+            for (Forecast f : published) {
+                p.send(new ProducerRecord<>("forecasts", f.symbol(), f)).get();
+            }
+        }
+        Run json = run("consume", "--from-beginning", "--json", "--max", "2");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        List<Forecast> read = new ArrayList<>();
+        for (String line : json.out().strip().split("\n")) {
+            read.add(Json.MAPPER.readValue(line, Forecast.class));
+        }
+        assertThat(read).containsExactlyInAnyOrderElementsOf(published);
+
+        Run table = run("consume", "--from-beginning", "--max", "2");
+        assertThat(table.out()).contains("symbol", "forecast").contains("AAA", "101.50", "+1.50%", "lstm").contains("BBB", "naive");
+    }
+
+    @Test
+    void modelsListShowsTheRegistryAndRollbackServesAnOlderVersionAgain() throws Exception {
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(2), List.of(new double[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}), LstmTrainer.EpochListener.NONE);
+        try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), "tickcast-models")) {
+            publisher.publish(ModelRecord.bootstrap(trained.model(), 1, Instant.parse("2026-01-01T00:00:00Z")));
+            publisher.publish(ModelRecord.bootstrap(trained.model(), 2, Instant.parse("2026-01-02T00:00:00Z")));
+            publisher.send("v000000000003", "garbage".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            trained.model().close();
+        }
+        Run list = run("models", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", "bootstrap", "rejected: malformed");
+
+        Run rollback = run("models", "rollback", "1");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        List<ConsumerRecord<String, byte[]>> registry = TopicRecords.read(config.kafkaClientProperties(), "tickcast-models",
+                new StringDeserializer(), new ByteArrayDeserializer(), 4, Duration.ofSeconds(30), Duration.ZERO);
+        ModelRecord newest = ModelRecordCodec.decode(registry.get(registry.size() - 1).value());
+        assertThat(newest.version()).isEqualTo(1);
+        assertThat(newest.promotedBy()).isEqualTo("rollback");
+
+        Run missing = run("models", "rollback", "7");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("version 7 is not in the registry");
+    }
+
+}
