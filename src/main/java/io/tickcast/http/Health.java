@@ -31,6 +31,23 @@ public final class Health {
         }
     }
 
+    /**
+     * Live, and also not live when a background part of the process has stopped for good (say, the model
+     * follower): new models would never arrive, and a restart is the cure.
+     *
+     * @param stoppedParts names of stopped background parts (empty: all run)
+     */
+    public static Probe live(KafkaStreams.State state, List<String> stoppedParts) {
+        Probe probe = live(state);
+        if (!probe.ok() || stoppedParts.isEmpty()) {
+            return probe;
+        }
+        Map<String, Object> body = new LinkedHashMap<>(probe.body());
+        body.put("status", "DOWN");
+        body.put("reason", "stopped: " + String.join(", ", stoppedParts));
+        return new Probe(503, body);
+    }
+
     /** @param state the client's state, null when no client is attached yet */
     public static Probe live(KafkaStreams.State state) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -49,6 +50,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private final String bindHost;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private volatile TrainerService trainer;
+    private volatile Supplier<List<String>> stoppedParts = List::of;
     private volatile HostInfo self;
     private int port;
 
@@ -128,6 +130,11 @@ public final class HttpEndpoint implements AutoCloseable {
         metrics.bindKafkaStreams(client);
     }
 
+    /** Names of the process's background parts that have stopped for good; liveness fails while any has. */
+    public void watchBackgroundParts(Supplier<List<String>> stopped) {
+        this.stoppedParts = stopped;
+    }
+
     /** For a process that runs only the trainer: the probes follow the trainer instead of a stream. */
     public void attachTrainer(TrainerService trainerService) {
         this.trainer = trainerService;
@@ -140,7 +147,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private void live(Context ctx) {
         TrainerService t = trainer;
-        reply(ctx, t != null ? Health.trainer(t.feedAlive(), t.caughtUp(), false) : Health.live(state()));
+        reply(ctx, t != null ? Health.trainer(t.feedAlive(), t.caughtUp(), false) : Health.live(state(), stoppedParts.get()));
     }
 
     private void ready(Context ctx) {

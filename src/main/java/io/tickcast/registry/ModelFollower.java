@@ -66,6 +66,11 @@ public final class ModelFollower implements AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** True if the follower was started and its thread has ended without being closed (it failed). */
+    public boolean stopped() {
+        return thread.getState() == Thread.State.TERMINATED && !closed;
+    }
+
     /** The highest version any decodable record in the registry carries (0 if none): the next is one more. */
     public long maxVersion() {
         return maxVersion;

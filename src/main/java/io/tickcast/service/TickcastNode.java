@@ -2,6 +2,8 @@ package io.tickcast.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
@@ -56,6 +58,7 @@ public final class TickcastNode implements AutoCloseable {
         if (trainer != null && stream == null) {
             http.attachTrainer(trainer);
         }
+        http.watchBackgroundParts(this::stoppedParts);
     }
 
     /**
@@ -97,6 +100,18 @@ public final class TickcastNode implements AutoCloseable {
         }
         LOG.info("published the initial model as v{}", version);
         return version;
+    }
+
+    /** Background parts that have stopped for good (each failed; see its log): the liveness probe reports them. */
+    List<String> stoppedParts() {
+        List<String> stopped = new ArrayList<>();
+        if (follower != null && follower.stopped()) {
+            stopped.add("model follower (new models are not picked up)");
+        }
+        if (trainer != null && trainer.feedStopped()) {
+            stopped.add("trainer feed (no retraining)");
+        }
+        return stopped;
     }
 
     public Role role() {

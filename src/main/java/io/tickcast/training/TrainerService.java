@@ -113,6 +113,11 @@ public final class TrainerService implements AutoCloseable {
         return feedThread.isAlive();
     }
 
+    /** True if the feed was started and has ended without being closed (it failed). */
+    public boolean feedStopped() {
+        return feedThread.getState() == Thread.State.TERMINATED && !closed;
+    }
+
     public long historySize() {
         return history.size();
     }

@@ -70,4 +70,15 @@ class HealthTest {
                 .doesNotContainKey("reason");
         assertThat(Health.trainer(false, true, true).status()).as("feed stopped: not ready").isEqualTo(503);
     }
+
+    @Test
+    void aStoppedBackgroundPartMakesTheProcessNotLive() {
+        assertThat(Health.live(State.RUNNING, List.of()).status()).isEqualTo(200);
+        Health.Probe p = Health.live(State.RUNNING, List.of("model follower (new models are not picked up)"));
+        assertThat(p.status()).isEqualTo(503);
+        assertThat(p.body()).containsEntry("status", "DOWN").containsEntry("state", "RUNNING");
+        assertThat(p.body().get("reason")).asString().contains("stopped: model follower");
+        // a client that is already down keeps its own reason
+        assertThat(Health.live(State.ERROR, List.of("trainer feed")).body().get("reason")).asString().contains("failed");
+    }
 }

@@ -25,6 +25,7 @@ import io.tickcast.records.Tick;
 import io.tickcast.service.ForecastService;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.topology.DeadLetter;
+import io.tickcast.registry.ModelFollower;
 import io.tickcast.topology.ModelSlot;
 import io.tickcast.topology.RecordingStreamEvents;
 import io.tickcast.topology.StreamEvents;
@@ -133,6 +134,22 @@ class StreamIntegrationTest {
         assertThat(after.scored).allSatisfy(s -> assertThat(s.forecast().asOf()).isEqualTo(d0.plusDays(5)));
         assertThat(after.scored).extracting(s -> s.forecast().symbol() + "=" + s.actual())
                 .containsExactlyInAnyOrder("AAA=40.0", "BBB=80.0");
+    }
+
+    @Test
+    void aModelFollowerWhoseRegistryIsMissingStopsAndSaysSo() throws Exception {
+        TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers());
+        try (ModelFollower follower = new ModelFollower(config.kafkaClientProperties(), "no-such-registry",
+                new ModelSlot(5), config.lstm(), io.tickcast.registry.RegistryEvents.NONE)) {
+            assertThat(follower.stopped()).as("not started: not stopped").isFalse();
+            follower.start();
+            assertThat(follower.awaitCaughtUp(Duration.ofSeconds(5))).isFalse();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!follower.stopped() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(follower.stopped()).isTrue();
+        }
     }
 
     private static List<Forecast> readForecasts(TickcastConfig config, int expected, Duration timeout) {
