@@ -189,19 +189,9 @@ public final class TrainerService implements AutoCloseable {
     }
 
     private boolean due() {
-        if (training.get()) {
-            return false;
-        }
-        long fresh = newTicks.get();
         TickcastConfig.Trainer t = config.trainer();
-        if (registryView.current() == null && lastAttempt == null) {
-            return fresh > 0;   // no model anywhere: try as soon as the history is read
-        }
-        if (t.everyTicks() > 0 && fresh >= t.everyTicks()) {
-            return true;
-        }
-        return !t.interval().isZero() && fresh > 0
-                && Duration.between(lastAttemptAt, clock.instant()).compareTo(t.interval()) >= 0;
+        return !training.get() && new RetrainSchedule(t.interval(), t.everyTicks()).due(registryView.current() != null,
+                lastAttempt != null, newTicks.get(), Duration.between(lastAttemptAt, clock.instant()));
     }
 
     @Override
