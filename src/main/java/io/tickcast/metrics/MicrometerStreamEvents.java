@@ -25,6 +25,7 @@ import io.tickcast.topology.StreamEvents;
  *   <li>{@code tickcast_dead_letters_total{reason}}</li>
  *   <li>{@code tickcast_forecasts_total{model="lstm|naive"}}</li>
  *   <li>{@code tickcast_inference_seconds{model}}: a histogram of the time one forecast took</li>
+ *   <li>{@code tickcast_inference_failures_total}: the model threw; the naive forecast went out instead</li>
  * </ul>
  */
 public final class MicrometerStreamEvents implements StreamEvents {
@@ -50,11 +51,15 @@ public final class MicrometerStreamEvents implements StreamEvents {
     private final Map<String, Counter> forecasts = new ConcurrentHashMap<>();
     private final Map<String, Timer> inference = new ConcurrentHashMap<>();
     private final Consumer<ScoredForecast> scorer;
+    private final Counter inferenceFailures;
 
     /** @param scorer where scored forecasts go (the live-accuracy meters of {@link TickcastMetrics}) */
     public MicrometerStreamEvents(MeterRegistry registry, Consumer<ScoredForecast> scorer) {
         this.registry = registry;
         this.scorer = scorer;
+        this.inferenceFailures = Counter.builder(MeterNames.INFERENCE_FAILURES)
+                .description("Forecasts the model failed to make (the naive forecast went out instead)")
+                .register(registry);
         this.appended = ticks(OUTCOME_APPENDED, NO_REASON);
         this.corrected = ticks(OUTCOME_CORRECTED, NO_REASON);
         for (RejectReason reason : RejectReason.values()) {
@@ -113,6 +118,11 @@ public final class MicrometerStreamEvents implements StreamEvents {
         String kind = TickcastMetrics.modelLabel(modelKind);
         forecastsOf(kind).increment();
         inferenceOf(kind).record(inferenceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void inferenceFailed() {
+        inferenceFailures.increment();
     }
 
     @Override

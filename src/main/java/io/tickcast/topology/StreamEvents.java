@@ -12,6 +12,9 @@ public interface StreamEvents {
 
     void forecastMade(String modelKind, long modelVersion, long inferenceNanos);
 
+    /** The model threw instead of forecasting; the naive forecast went out instead. */
+    void inferenceFailed();
+
     /** A forecast met the actual close of its target day (the symbol's next tick). */
     void forecastScored(ScoredForecast scored);
 
@@ -26,6 +29,10 @@ public interface StreamEvents {
 
         @Override
         public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        }
+
+        @Override
+        public void inferenceFailed() {
         }
 
         @Override

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes one forecast from a full window with whatever model the {@link ModelSlot} holds now, or the naive
- * forecast (tomorrow = today) when it holds none or when the model's output is not a positive price. Owns one predictor for the current model version, so it
+ * forecast (tomorrow = today) when it holds none, when the model's output is not a positive price, or when
+ * the model fails. Owns one predictor for the current model version, so it
  * belongs to one stream thread; a new version is picked up between two forecasts.
  */
 final class WindowForecaster implements AutoCloseable {
@@ -39,7 +40,7 @@ final class WindowForecaster implements AutoCloseable {
             kind = Forecast.MODEL_NAIVE;
             version = 0;
         } else {
-            value = predictorFor(current).forecast(window.closesArray());
+            value = modelForecast(current, symbol, window);
             kind = Forecast.MODEL_LSTM;
             version = current.version();
             if (!Double.isFinite(value) || value <= 0) {
@@ -52,6 +53,22 @@ final class WindowForecaster implements AutoCloseable {
         }
         events.forecastMade(kind, version, System.nanoTime() - start);
         return new Forecast(symbol, window.newestDate(), 1, window.lastClose(), value, kind, version, clock.instant());
+    }
+
+    /**
+     * The model's forecast, or NaN if inference fails: a failing model must not fail the stream thread (it
+     * would be replaced and fail again on the same tick, for ever); the caller then falls back to naive.
+     */
+    private double modelForecast(ModelSlot.Versioned current, String symbol, PriceWindow window) {
+        try {
+            return predictorFor(current).forecast(window.closesArray());
+        } catch (RuntimeException e) {
+            LOG.error("model v{} failed to forecast {} as of {}: {}", current.version(), symbol, window.newestDate(),
+                    e.toString());
+            close(); // a fresh predictor next time
+            events.inferenceFailed();
+            return Double.NaN;
+        }
     }
 
     private LstmPredictor predictorFor(ModelSlot.Versioned current) {

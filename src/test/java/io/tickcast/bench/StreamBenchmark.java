@@ -91,6 +91,10 @@ public final class StreamBenchmark {
         }
 
         @Override
+        public void inferenceFailed() {
+        }
+
+        @Override
         public void forecastScored(ScoredForecast scored) {
         }
     }

@@ -62,6 +62,7 @@ class TickcastMetricsTest {
         assertThat(p.get("tickcast_training_duration_seconds_count")).isZero();
         assertThat(p.get("tickcast_training_validation_rmse_ratio")).isNaN();
         assertThat(p.get("tickcast_model_version")).isZero();
+        assertThat(p.get("tickcast_inference_failures_total")).isZero();
         assertThat(p.get("tickcast_model_age_seconds")).isNaN();
         assertThat(p.get("tickcast_window_store_entries")).as("no stream bound").isNaN();
         // JVM and process binders

@@ -253,6 +253,24 @@ class ForecastTopologyTest {
         broken.close();
     }
 
+    @Test
+    void aModelThatFailsFallsBackToNaiveAndTheStreamGoesOn() {
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(2), List.of(wave()),
+                LstmTrainer.EpochListener.NONE);
+        slot.install(trained.model(), 4);
+        trained.model().close();   // its native memory is gone: every inference throws
+        for (int i = 0; i < 7; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        List<Forecast> out = forecasts.readValuesToList();
+        assertThat(out).hasSize(3).allSatisfy(f -> {
+            assertThat(f.model()).isEqualTo(Forecast.MODEL_NAIVE);
+            assertThat(f.forecastClose()).isEqualTo(f.lastClose());
+        });
+        assertThat(events.forecasts).containsOnly("naive:0");
+        assertThat(events.inferenceFailures.get()).isEqualTo(3);
+    }
+
     private static double[] wave() {
         double[] series = new double[40];
         for (int i = 0; i < series.length; i++) {

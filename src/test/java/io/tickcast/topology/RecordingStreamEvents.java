@@ -13,6 +13,7 @@ public final class RecordingStreamEvents implements StreamEvents {
     public final List<RejectReason> rejected = new CopyOnWriteArrayList<>();
     public final List<String> forecasts = new CopyOnWriteArrayList<>();
     public final List<ScoredForecast> scored = new CopyOnWriteArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger inferenceFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void tickAccepted(PriceWindow.Outcome outcome) {
@@ -27,6 +28,11 @@ public final class RecordingStreamEvents implements StreamEvents {
     @Override
     public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
         forecasts.add(modelKind + ":" + modelVersion);
+    }
+
+    @Override
+    public void inferenceFailed() {
+        inferenceFailures.incrementAndGet();
     }
 
     @Override
