@@ -55,8 +55,8 @@ public final class DemoRun {
         Path stateDir = tempDir();
         out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            TickcastConfig config = options.config().withBootstrapServers(kafka.bootstrapServers())
-                    .withStateDir(stateDir.toString());
+            TickcastConfig config = withFreeHttpPort(options.config().withBootstrapServers(kafka.bootstrapServers())
+                    .withStateDir(stateDir.toString()));
             TopicAdmin.ensureTopics(config, 2, (short) 1);
             out.printf(Locale.ROOT, "Broker %s; topics %s, %s, %s%n", kafka.bootstrapServers(),
                     config.topics().ticks(), config.topics().forecasts(), config.topics().deadLetter());
@@ -134,6 +134,24 @@ public final class DemoRun {
         }, "demo-shutdown"));
         stopRequested.await();
         out.println("Stopping ...");
+    }
+
+    /**
+     * The demo should run on any machine: if its HTTP port is taken (another demo, another service), it
+     * takes a free one instead of failing, and says so.
+     */
+    private TickcastConfig withFreeHttpPort(TickcastConfig config) {
+        TickcastConfig.Http http = config.http();
+        if (http.port() == 0) {
+            return config;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(http.host(), http.port()));
+            return config;
+        } catch (IOException e) {
+            out.printf(Locale.ROOT, "Port %d is taken on %s; the HTTP server takes a free port instead%n", http.port(), http.host());
+            return config.withHttp(new TickcastConfig.Http(http.host(), 0, http.advertisedHost()));
+        }
     }
 
     private static void awaitModel(TickcastNode node, long version) throws InterruptedException {

@@ -29,11 +29,14 @@ class DemoRunTest {
             List<Tick> series = all.get(s);
             ticks.addAll(series.subList(series.size() - 300, series.size()));
         }
+        // the configured HTTP port is taken: the demo takes a free one instead of failing
+        java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        int takenPort = taken.getLocalPort();
         TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("train.epochs", "5", "application.id", "demo-test",
-                "http.host", "127.0.0.1", "http.port", "0"));
+                "http.host", "127.0.0.1", "http.port", Integer.toString(takenPort)));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<ForecastScoreboard.SymbolScore> scores;
-        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+        try (taken; PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
             scores = new DemoRun(new DemoRun.Options(ticks, 0.7, false, true, Duration.ofMinutes(2), config), out)
                     .run(LstmTrainer.EpochListener.NONE);
         }
@@ -51,7 +54,8 @@ class DemoRunTest {
         assertThat(scores.get(0).naiveRmse()).isCloseTo(ForecastMetrics.rmse(naive, actual), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(printed).contains(DemoTable.render(scores));
         // the HTTP server ran on the configured address (a free port here)
-        assertThat(printed).containsPattern("Metrics: http://127\\.0\\.0\\.1:\\d+/metrics");
+        assertThat(printed).containsPattern("Metrics: http://127\\.0\\.0\\.1:\\d+/metrics")
+                .contains("Port " + takenPort + " is taken").doesNotContain(":" + takenPort + "/metrics");
         // every forecast was printed as it arrived: 90 per symbol
         assertThat(printed.lines().filter(l -> l.matches("^(DAX|FTSE) +\\d{4}-\\d{2}-\\d{2} .*")).count()).isEqualTo(180);
     }
