@@ -218,10 +218,6 @@ public record TickcastConfig(
         return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
     }
 
-    public TickcastConfig withTrainer(Trainer newTrainer) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, lstm, newTrainer, kafkaOverrides);
-    }
-
     public TickcastConfig withLstm(LstmConfig newLstm) {
         return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, kafkaOverrides);
     }

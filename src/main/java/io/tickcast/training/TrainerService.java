@@ -99,10 +99,6 @@ public final class TrainerService implements AutoCloseable {
         return lastAttempt;
     }
 
-    public boolean isTraining() {
-        return training.get();
-    }
-
     /** True once the feed has read the ticks topic to the end it had at start. */
     public boolean caughtUp() {
         return caughtUp;
@@ -116,10 +112,6 @@ public final class TrainerService implements AutoCloseable {
     /** True if the feed was started and has ended without being closed (it failed). */
     public boolean feedStopped() {
         return feedThread.getState() == Thread.State.TERMINATED && !closed;
-    }
-
-    public long historySize() {
-        return history.size();
     }
 
     private RetrainCycle.Attempt retrain() {
