@@ -2,8 +2,6 @@ package io.tickcast.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import io.tickcast.client.ForecastReader;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.EmbeddedKafka;
+import io.tickcast.kafka.TempDirs;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.quality.ForecastScoreboard;
@@ -52,7 +51,7 @@ public final class DemoRun {
     public List<ForecastScoreboard.SymbolScore> run(LstmTrainer.EpochListener trainingProgress) throws InterruptedException {
         TrainingResult trained = null;
         DemoPlan plan = DemoPlan.of(options.ticks(), options.config().windowSize(), options.trainFraction());
-        Path stateDir = tempDir();
+        Path stateDir = TempDirs.create("tickcast-demo-state-");
         out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             TickcastConfig config = withFreeHttpPort(options.config().withBootstrapServers(kafka.bootstrapServers())
@@ -113,7 +112,7 @@ public final class DemoRun {
             if (trained != null) {
                 trained.model().close();
             }
-            deleteQuietly(stateDir);
+            TempDirs.deleteQuietly(stateDir);
             cleanedUp.countDown();
         }
     }
@@ -181,19 +180,5 @@ public final class DemoRun {
         }
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("tickcast-demo-state-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
-        }
-    }
 }

@@ -9,9 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -38,7 +36,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
     public static EmbeddedKafka start() {
         try {
-            Path dir = Files.createTempDirectory("tickcast-kafka-");
+            Path dir = TempDirs.create("tickcast-kafka-");
             int brokerPort = freePort();
             int controllerPort = freePort();
             Properties props = brokerProperties(dir, brokerPort, controllerPort);
@@ -106,14 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-        deleteRecursively(logDir);
+        TempDirs.deleteQuietly(logDir);
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temp dir left behind is harmless
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.tickcast.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,15 +9,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.kafka.TempDirs;
 import io.tickcast.lstm.DjlSetup;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
@@ -174,7 +172,7 @@ public final class StreamBenchmark {
             long elapsed = System.nanoTime() - start;
             return new Run(ticks.size() / (elapsed / 1e9), events.forecasts, events.lstm, events.nanos);
         } finally {
-            deleteRecursively(stateDir);
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 
@@ -221,17 +219,4 @@ public final class StreamBenchmark {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

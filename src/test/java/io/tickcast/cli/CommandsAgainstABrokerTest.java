@@ -2,8 +2,6 @@ package io.tickcast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** produce, consume and models against a real in-process broker, driven through the command line. */
 class CommandsAgainstABrokerTest {
@@ -62,19 +59,11 @@ class CommandsAgainstABrokerTest {
         TopicAdmin.ensureTopics(config, 2, (short) 1);
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = TickcastCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    /** The command line, pointed at the test broker. */
+    private static CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--bootstrap-servers=" + kafka.bootstrapServers());
-        int rc = cl.execute(all.toArray(String[]::new));
-        return new Run(rc, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     @Test
@@ -88,7 +77,7 @@ class CommandsAgainstABrokerTest {
         Path csv = dir.resolve("ticks.csv");
         Files.writeString(csv, "symbol,date,close\n" + String.join("\n", rows) + "\n");
 
-        Run r = run("produce", csv.toString(), "--no-progress");
+        CliRun r = run("produce", csv.toString(), "--no-progress");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("published 30 ticks to ticks");
 
@@ -115,7 +104,7 @@ class CommandsAgainstABrokerTest {
                 p.send(new ProducerRecord<>("forecasts", f.symbol(), f)).get();
             }
         }
-        Run json = run("consume", "--from-beginning", "--json", "--max", "2");
+        CliRun json = run("consume", "--from-beginning", "--json", "--max", "2");
         assertThat(json.exitCode()).as(json.err()).isZero();
         List<Forecast> read = new ArrayList<>();
         for (String line : json.out().strip().split("\n")) {
@@ -123,7 +112,7 @@ class CommandsAgainstABrokerTest {
         }
         assertThat(read).containsExactlyInAnyOrderElementsOf(published);
 
-        Run table = run("consume", "--from-beginning", "--max", "2");
+        CliRun table = run("consume", "--from-beginning", "--max", "2");
         assertThat(table.out()).contains("symbol", "forecast").contains("AAA", "101.50", "+1.50%", "lstm").contains("BBB", "naive");
     }
 
@@ -138,11 +127,11 @@ class CommandsAgainstABrokerTest {
         } finally {
             trained.model().close();
         }
-        Run list = run("models", "list");
+        CliRun list = run("models", "list");
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", "bootstrap", "rejected: malformed");
 
-        Run rollback = run("models", "rollback", "1");
+        CliRun rollback = run("models", "rollback", "1");
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         List<ConsumerRecord<String, byte[]>> registry = TopicRecords.read(config.kafkaClientProperties(), "tickcast-models",
                 new StringDeserializer(), new ByteArrayDeserializer(), 4, Duration.ofSeconds(30), Duration.ZERO);
@@ -150,7 +139,7 @@ class CommandsAgainstABrokerTest {
         assertThat(newest.version()).isEqualTo(1);
         assertThat(newest.promotedBy()).isEqualTo("rollback");
 
-        Run missing = run("models", "rollback", "7");
+        CliRun missing = run("models", "rollback", "7");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("version 7 is not in the registry");
     }

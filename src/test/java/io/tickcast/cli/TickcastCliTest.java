@@ -2,8 +2,6 @@ package io.tickcast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,46 +10,33 @@ import io.tickcast.config.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TickcastCliTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = TickcastCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new Run(rc, out.toString(), err.toString());
-    }
 
     @Test
     void everyCommandDocumentsItsOptions() {
-        Run top = run("--help");
+        CliRun top = CliRun.of("--help");
         assertThat(top.exitCode()).isZero();
         for (String command : List.of("demo", "run", "produce", "consume", "train", "models", "backtest")) {
             assertThat(top.out()).contains(command);
-            Run help = run(command, "--help");
+            CliRun help = CliRun.of(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: tickcast " + command).contains("--help");
         }
-        assertThat(run("demo", "--help").out()).contains("--csv", "--keep-running", "--train-fraction");
-        assertThat(run("run", "--help").out()).contains("--bootstrap-servers", "--config", "--model", "--train-csv", "--set");
-        assertThat(run("produce", "--help").out()).contains("--rate", "FILE.csv");
-        assertThat(run("consume", "--help").out()).contains("--follow", "--json", "--from-beginning");
-        assertThat(run("train", "--help").out()).contains("--out", "--epochs");
-        assertThat(run("run", "--help").out()).contains("--role", "all|stream|trainer");
-        assertThat(run("models", "--help").out()).contains("list", "rollback");
-        assertThat(run("models", "rollback", "--help").out()).contains("VERSION", "--bootstrap-servers");
-        assertThat(run("backtest", "--help").out()).contains("--scaling", "--symbol", "--json", "--seed");
-        assertThat(run("run", "--role", "nonsense").err()).contains("expected all, stream or trainer");
+        assertThat(CliRun.of("demo", "--help").out()).contains("--csv", "--keep-running", "--train-fraction");
+        assertThat(CliRun.of("run", "--help").out()).contains("--bootstrap-servers", "--config", "--model", "--train-csv", "--set");
+        assertThat(CliRun.of("produce", "--help").out()).contains("--rate", "FILE.csv");
+        assertThat(CliRun.of("consume", "--help").out()).contains("--follow", "--json", "--from-beginning");
+        assertThat(CliRun.of("train", "--help").out()).contains("--out", "--epochs");
+        assertThat(CliRun.of("run", "--help").out()).contains("--role", "all|stream|trainer");
+        assertThat(CliRun.of("models", "--help").out()).contains("list", "rollback");
+        assertThat(CliRun.of("models", "rollback", "--help").out()).contains("VERSION", "--bootstrap-servers");
+        assertThat(CliRun.of("backtest", "--help").out()).contains("--scaling", "--symbol", "--json", "--seed");
+        assertThat(CliRun.of("run", "--role", "nonsense").err()).contains("expected all, stream or trainer");
     }
 
     @Test
@@ -63,7 +48,7 @@ class TickcastCliTest {
         }
         Files.writeString(csv, sb.toString());
         Path model = dir.resolve("m.bin");
-        Run r = run("train", csv.toString(), "--out", model.toString(), "--epochs", "3");
+        CliRun r = CliRun.of("train", csv.toString(), "--out", model.toString(), "--epochs", "3");
         assertThat(r.exitCode()).as(r.err()).isZero();
         try (LstmModel loaded = LstmModel.load(model, LstmConfig.DEFAULT)) {
             assertThat(loaded.parameterCount()).isEqualTo(937);
@@ -74,15 +59,15 @@ class TickcastCliTest {
     void aBadCsvRowIsAClearErrorNotAStackTrace() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "symbol,date,close\nAAA,2020-01-01,abc\n");
-        Run r = run("train", csv.toString(), "--out", dir.resolve("m.bin").toString());
+        CliRun r = CliRun.of("train", csv.toString(), "--out", dir.resolve("m.bin").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("bad.csv:2: close is not a number").doesNotContain("\tat ");
     }
 
     @Test
     void unknownOptionsAndSettingsAreRejected() {
-        assertThat(run("demo", "--no-such-option").exitCode()).isEqualTo(2);
-        Run r = run("train", "x.csv", "--out", "m", "--set", "no.such.key=1");
+        assertThat(CliRun.of("demo", "--no-such-option").exitCode()).isEqualTo(2);
+        CliRun r = CliRun.of("train", "x.csv", "--out", "m", "--set", "no.such.key=1");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("unknown configuration key 'no.such.key'");
     }
