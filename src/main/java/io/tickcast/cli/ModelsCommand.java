@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ModelRecordCodec;
 import io.tickcast.registry.RegistryReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,18 +43,7 @@ final class ModelsCommand implements Runnable {
             TickcastConfig config = configOptions.load();
             List<RegistryReader.Entry> entries = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models());
             var out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%-8s %-8s %-10s %-24s %-10s %-23s %s%n", "offset", "version", "by", "created",
-                    "val.ratio", "data", "");
-            for (RegistryReader.Entry e : entries) {
-                ModelRecord r = e.record();
-                if (r == null) {
-                    out.printf(Locale.ROOT, "%-8d %-8s rejected: %s%n", e.offset(), e.key(), e.error());
-                    continue;
-                }
-                out.printf(Locale.ROOT, "%-8d %-8d %-10s %-24s %-10s %-23s%n", e.offset(), r.version(), r.promotedBy(),
-                        r.createdAt(), r.validation() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.validation().ratioToNaive()),
-                        r.data() == null ? "-" : r.data().from() + ".." + r.data().to());
-            }
+            out.print(RegistryTable.render(entries, config));
             out.flush();
             return 0;
         }
@@ -75,14 +66,20 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             TickcastConfig config = configOptions.load();
-            ModelRecord found = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models()).stream()
+            List<RegistryReader.Entry> entries = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models());
+            ModelRecord found = entries.stream()
                     .map(RegistryReader.Entry::record)
-                    .filter(r -> r != null && r.version() == version)
+                    .filter(r -> r != null && r.version() == version && !r.isNaive())
                     .reduce((a, b) -> b)
                     .orElseThrow(() -> new IllegalArgumentException("version " + version + " is not in the registry "
                             + config.topics().models() + " (see 'tickcast models list')"));
+            if (RegistryTable.demoted(entries).contains(version)) {
+                throw new IllegalArgumentException("v" + version + " was demoted (its live forecasts were worse than naive); "
+                        + "it is never served again");
+            }
+            ModelRecordCodec.loadModel(found, config.lstm(), config.windowSize()).close(); // as a follower would check it
             try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
-                publisher.publish(found.withVersion(found.version(), found.createdAt(), "rollback"));
+                publisher.publish(found.republished(Instant.now(), "rollback", null));
             }
             spec.commandLine().getOut().println("published v" + version + " again; instances switch to it within a second");
             spec.commandLine().getOut().flush();

@@ -13,6 +13,7 @@ import io.tickcast.records.CsvTickReader;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
+import io.tickcast.training.InitialModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -28,18 +29,30 @@ final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    static final class InitialModel {
+    static final class InitialModelOptions {
         @Option(names = "--model", paramLabel = "FILE",
-                description = "Publish this model (written by 'tickcast train') to the registry if it has none yet.")
+                description = {"Publish this model (written by 'tickcast train') to the registry if it has none yet,",
+                    "if it passes the gate on --validate-csv (or with --force)."})
         Path modelFile;
 
         @Option(names = "--train-csv", paramLabel = "FILE.csv",
-                description = "Train a model on this CSV and publish it to the registry if it has none yet.")
+                description = {"Train a model on this CSV (its most recent trainer.validation-fraction validates it)",
+                    "and publish it to the registry if it has none yet and the model passes the gate."})
         Path trainCsv;
     }
 
     @ArgGroup(exclusive = true)
-    InitialModel initialModel = new InitialModel();
+    InitialModelOptions initialModel = new InitialModelOptions();
+
+    @Option(names = "--validate-csv", paramLabel = "FILE.csv",
+            description = {"Data the --model file did not train on: the gate judges the model on every window of it.",
+                "Without it (or --force) --model is refused."})
+    Path validateCsv;
+
+    @Option(names = "--force",
+            description = {"Publish the --model file without validation. Its record says 'forced'; the trainer's",
+                "live check still demotes it if it loses to naive."})
+    boolean force;
 
     @Option(names = "--create-topics",
             description = "Create missing topics (ticks, forecasts, dead letters; the compacted model registry) before starting.")
@@ -71,32 +84,52 @@ final class RunCommand implements Callable<Integer> {
         if ((initialModel.modelFile != null || initialModel.trainCsv != null) && !role.runsStream()) {
             throw new IllegalArgumentException("--model/--train-csv need a role that runs the stream (all or stream)");
         }
+        if ((validateCsv != null || force) && initialModel.modelFile == null) {
+            throw new IllegalArgumentException("--validate-csv and --force go with --model");
+        }
+        if (initialModel.modelFile != null && validateCsv == null && !force) {
+            throw new IllegalArgumentException("--model needs --validate-csv FILE.csv (data it did not train on, for the "
+                    + "gate) or --force (publish without evidence)");
+        }
         // the HTTP server starts with the node, so the probes answer (live, not ready) while a model trains
         TickcastNode node = new TickcastNode(config, role, Clock.systemUTC());
-        LstmModel initial = initialModel(config);
+        InitialModel initial = initialModel(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             stopped.countDown();
         }, "tickcast-shutdown"));
         node.start(Duration.ofSeconds(120));
-        if (initial != null) {
-            node.publishIfRegistryEmpty(initial);
-            initial.close();
+        if (initial != null && initial.publishable()) {
+            node.publishInitial(initial.record());
+        } else if (initial != null) {
+            LOG.warn("the initial model is not published ({}); forecasts are naive until a model passes the gate",
+                    initial.verdict());
         }
         stopped.await();
         return 0;
     }
 
-    private LstmModel initialModel(TickcastConfig config) {
+    private InitialModel initialModel(TickcastConfig config) {
+        Clock clock = Clock.systemUTC();
         if (initialModel.modelFile != null) {
             LOG.info("initial model from {}", initialModel.modelFile);
-            return LstmModel.load(initialModel.modelFile, config.lstm());
+            try (LstmModel model = LstmModel.load(initialModel.modelFile, config.lstm())) {
+                if (force) {
+                    return InitialModel.forced(model, clock);
+                }
+                InitialModel gated = InitialModel.validate(model,
+                        CsvTickReader.priceSeries(CsvTickReader.read(validateCsv)), config.gate(), clock);
+                LOG.info("initial model {}: {}", initialModel.modelFile, gated.verdict());
+                return gated;
+            }
         }
         if (initialModel.trainCsv != null) {
             LOG.info("training the initial model on {}", initialModel.trainCsv);
-            return LstmTrainer.train(config.lstm(), CsvTickReader.closeSeries(CsvTickReader.read(initialModel.trainCsv)),
-                    LstmTrainer.EpochListener.NONE).model();
+            InitialModel trained = InitialModel.train(CsvTickReader.priceSeries(CsvTickReader.read(initialModel.trainCsv)),
+                    config, clock, LstmTrainer.EpochListener.NONE);
+            LOG.info("initial model trained on {}: {}", initialModel.trainCsv, trained.verdict());
+            return trained;
         }
         return null;
     }

@@ -30,7 +30,13 @@ public enum ConfigKey {
     TRAINER_MAX_HISTORY_TICKS("trainer.max-history-ticks", "1000000", "bound on the trainer's history over all symbols"),
     TRAINER_VALIDATION_FRACTION("trainer.validation-fraction", "0.2",
             "most recent share of each symbol's windows held out for the promotion gate"),
-    TRAINER_MIN_WINDOWS("trainer.min-windows", "200", "fewest training windows (all symbols) before a training is tried");
+    TRAINER_MIN_WINDOWS("trainer.min-windows", "200", "fewest training windows (all symbols) before a training is tried"),
+    GATE_LEVEL("gate.level", "0.05",
+            "level of the one-sided Diebold-Mariano test a model must pass to be promoted (and that demotes it live)"),
+    GATE_MIN_WINDOWS("gate.min-windows", "100",
+            "fewest validation (or live) forecasts the gate and demotion decide on"),
+    DEMOTION_WINDOW("demotion.window", "500",
+            "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion");
 
     /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol). */
     public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";

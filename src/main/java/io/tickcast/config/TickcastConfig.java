@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import io.tickcast.gate.GateSettings;
+
 /**
  * All of tickcast's settings in one typed place. Built from (lowest to highest precedence) the defaults in
  * {@link ConfigKey}, an optional properties file, {@code TICKCAST_*} environment variables, and explicit
@@ -25,6 +27,7 @@ public record TickcastConfig(
         int streamThreads,
         LstmConfig lstm,
         Trainer trainer,
+        GateSettings gate,
         Map<String, String> kafkaOverrides) {
 
     /** Names of the topics the service reads and writes. */
@@ -36,11 +39,22 @@ public record TickcastConfig(
      * much history to keep, and how much of it the promotion gate validates on.
      */
     public record Trainer(Duration interval, long everyTicks, int historyDays, long maxHistoryTicks,
-                          double validationFraction, int minWindows) {
+                          double validationFraction, int minWindows, int demotionWindow) {
         public Trainer {
-            if (interval.isNegative() || everyTicks < 0 || historyDays < 2 || maxHistoryTicks < historyDays
-                    || !(validationFraction > 0 && validationFraction < 1) || minWindows < 1) {
-                throw new IllegalArgumentException("invalid trainer settings: " + this);
+            check(!interval.isNegative(), ConfigKey.TRAINER_INTERVAL, "must not be negative", interval);
+            check(everyTicks >= 0, ConfigKey.TRAINER_EVERY_TICKS, "must be >= 0", everyTicks);
+            check(historyDays >= 2, ConfigKey.TRAINER_HISTORY_DAYS, "must be >= 2", historyDays);
+            check(maxHistoryTicks >= historyDays, ConfigKey.TRAINER_MAX_HISTORY_TICKS,
+                    "must be >= " + ConfigKey.TRAINER_HISTORY_DAYS.key() + " (" + historyDays + ")", maxHistoryTicks);
+            check(validationFraction > 0 && validationFraction < 1, ConfigKey.TRAINER_VALIDATION_FRACTION,
+                    "must be between 0 and 1 (exclusive)", validationFraction);
+            check(minWindows >= 1, ConfigKey.TRAINER_MIN_WINDOWS, "must be >= 1", minWindows);
+            check(demotionWindow >= 0, ConfigKey.DEMOTION_WINDOW, "must be >= 0", demotionWindow);
+        }
+
+        private static void check(boolean ok, ConfigKey key, String rule, Object value) {
+            if (!ok) {
+                throw new IllegalArgumentException(key.key() + " " + rule + ", was " + value);
             }
         }
     }
@@ -127,7 +141,7 @@ public record TickcastConfig(
             trainer = new Trainer(Duration.parse(v.get(ConfigKey.TRAINER_INTERVAL)),
                     longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
                     longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
-                    integer(v, ConfigKey.TRAINER_MIN_WINDOWS));
+                    integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(ConfigKey.TRAINER_INTERVAL.key() + " must be an ISO-8601 duration such as PT1H, was '"
                     + v.get(ConfigKey.TRAINER_INTERVAL) + "'");
@@ -146,6 +160,7 @@ public record TickcastConfig(
                 threads,
                 lstm,
                 trainer,
+                new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS)),
                 Map.copyOf(kafka));
     }
 
@@ -199,26 +214,26 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, trainer, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, trainer, gate, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, gate, kafkaOverrides);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.lstm.PriceSeries;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Tick;
 
@@ -13,10 +14,10 @@ import io.tickcast.records.Tick;
  * model; the rest are replayed as live ticks, preceded by the last {@code window - 1} training days so the
  * first replayed test day already has a full window.
  */
-public record DemoPlan(List<double[]> trainingSeries, List<Tick> replay, long expectedForecasts) {
+public record DemoPlan(List<PriceSeries> trainingSeries, List<Tick> replay, long expectedForecasts) {
 
     public static DemoPlan of(List<Tick> ticks, int window, double trainFraction) {
-        List<double[]> training = new ArrayList<>();
+        List<PriceSeries> training = new ArrayList<>();
         List<Tick> replay = new ArrayList<>();
         long expected = 0;
         for (Map.Entry<String, List<Tick>> e : CsvTickReader.bySymbol(ticks).entrySet()) {
@@ -26,7 +27,7 @@ public record DemoPlan(List<double[]> trainingSeries, List<Tick> replay, long ex
                 throw new IllegalArgumentException(e.getKey() + " has " + series.size() + " days: too few to train on "
                         + (int) (trainFraction * 100) + "% and replay the rest with a window of " + window);
             }
-            training.add(series.subList(0, cut).stream().mapToDouble(Tick::close).toArray());
+            training.add(CsvTickReader.priceSeries(e.getKey(), series.subList(0, cut)));
             List<Tick> tail = series.subList(cut - (window - 1), series.size());
             replay.addAll(tail);
             expected += tail.size() - (window - 1);

@@ -18,13 +18,13 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.kafka.TempDirs;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.TrainingResult;
 import io.tickcast.quality.ForecastScoreboard;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
+import io.tickcast.training.InitialModel;
 
 /**
  * The whole pipeline on one machine with no setup: an in-process broker, the first model trained on the
@@ -49,7 +49,6 @@ public final class DemoRun {
 
     /** Runs the demo; returns the scores it printed. */
     public List<ForecastScoreboard.SymbolScore> run(LstmTrainer.EpochListener trainingProgress) throws InterruptedException {
-        TrainingResult trained = null;
         DemoPlan plan = DemoPlan.of(options.ticks(), options.config().windowSize(), options.trainFraction());
         Path stateDir = TempDirs.create("tickcast-demo-state-");
         out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
@@ -60,21 +59,26 @@ public final class DemoRun {
             out.printf(Locale.ROOT, "Broker %s; topics %s, %s, %s%n", kafka.bootstrapServers(),
                     config.topics().ticks(), config.topics().forecasts(), config.topics().deadLetter());
 
-            out.printf(Locale.ROOT, "Training the first LSTM on %d series (first %.0f%% of each) ...%n",
-                    plan.trainingSeries().size(), options.trainFraction() * 100);
-            trained = LstmTrainer.train(config.lstm(), plan.trainingSeries(), trainingProgress);
-            out.printf(Locale.ROOT, "Trained on %d windows in %.1f s: loss %.3g -> %.3g, %d parameters%n",
-                    trained.examples(), trained.elapsed().toMillis() / 1000.0, trained.firstLoss(), trained.lastLoss(),
-                    trained.model().parameterCount());
-            try (TickcastNode node = new TickcastNode(config, Role.ALL, Clock.systemUTC())) {
+            out.printf(Locale.ROOT, "Training the first LSTM on %d series (first %.0f%% of each; its most recent %.0f%% of "
+                    + "windows validate it) ...%n", plan.trainingSeries().size(), options.trainFraction() * 100,
+                    config.trainer().validationFraction() * 100);
+            InitialModel initial = InitialModel.train(plan.trainingSeries(), config, Clock.systemUTC(), trainingProgress);
+            out.println((initial.publishable() ? "Gate: " : "Gate: not published, ") + initial.verdict());
+            // the stream alone: a trainer would retrain or demote while the replay runs, at moments that vary from
+            // run to run; the demo's table is the same every time
+            try (TickcastNode node = new TickcastNode(config, Role.STREAM, Clock.systemUTC())) {
                 out.println("Metrics: " + node.http().url("/metrics") + " (also /health/live, /health/ready, /forecasts/{symbol})");
                 node.start(Duration.ofSeconds(60));
-                long version = node.publishIfRegistryEmpty(trained.model());
+                long version = initial.publishable() ? node.publishInitial(initial.record()) : 0;
                 awaitModel(node, version);
                 if (!node.stream().awaitRunning(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("the stream did not reach RUNNING within 60 s");
                 }
-                out.printf(Locale.ROOT, "Model v%d published to %s and serving%n", version, config.topics().models());
+                if (version > 0) {
+                    out.printf(Locale.ROOT, "Model v%d published to %s and serving%n", version, config.topics().models());
+                } else {
+                    out.println("Serving the naive forecast (tomorrow = today): no model passed the gate");
+                }
                 ConcurrentLinkedQueue<Forecast> received = new ConcurrentLinkedQueue<>();
                 AtomicLong count = new AtomicLong();
                 CountDownLatch allArrived = new CountDownLatch(1);
@@ -109,9 +113,6 @@ public final class DemoRun {
                 return scores;
             }
         } finally {
-            if (trained != null) {
-                trained.model().close();
-            }
             TempDirs.deleteQuietly(stateDir);
             cleanedUp.countDown();
         }

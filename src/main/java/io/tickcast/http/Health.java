@@ -103,20 +103,31 @@ public final class Health {
     }
 
     /**
-     * The trainer role's probes (a process without a stream). Live: its feed thread reads the ticks topic.
-     * Ready: live, and it has read the ticks topic to the end it had at start, so its first training sees
-     * the whole history.
+     * The trainer role's probes (a process without a stream). Live: its feed thread reads the ticks topic and
+     * its registry reader has not failed for longer than its grace period. Ready: live, it has read the ticks
+     * topic to the end it had at start (so its first training sees the whole history), and it can read the
+     * model registry (it publishes only then).
+     *
+     * @param registryProblem why the registry cannot be read or is still being read (null: fine)
+     * @param registryDown    the registry has been unreadable for too long
      */
-    public static Probe trainer(boolean feedAlive, boolean caughtUp, boolean ready) {
+    public static Probe trainer(boolean feedAlive, boolean caughtUp, String registryProblem, boolean registryDown,
+                                boolean ready) {
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean ok = ready ? feedAlive && caughtUp : feedAlive;
+        boolean live = feedAlive && !registryDown;
+        boolean ok = ready ? live && caughtUp && registryProblem == null : live;
         body.put("status", ok ? (ready ? "READY" : "UP") : (ready ? "NOT_READY" : "DOWN"));
         body.put("role", "trainer");
         body.put("history", caughtUp ? "caught up" : "reading the ticks topic");
+        body.put("registry", registryProblem == null ? "ok" : registryProblem);
         if (!feedAlive) {
             body.put("reason", "the trainer's feed of the ticks topic stopped");
+        } else if (registryDown) {
+            body.put("reason", "the model registry has been unreadable for too long: " + registryProblem);
         } else if (ready && !caughtUp) {
             body.put("reason", "still reading the ticks topic");
+        } else if (ready && registryProblem != null) {
+            body.put("reason", registryProblem);
         }
         return new Probe(ok ? 200 : 503, body);
     }

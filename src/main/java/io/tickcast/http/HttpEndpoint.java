@@ -51,6 +51,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private volatile TrainerService trainer;
     private volatile Supplier<List<String>> stoppedParts = List::of;
+    private volatile Supplier<String> lastTraining = () -> null;
     private volatile HostInfo self;
     private int port;
 
@@ -147,17 +148,35 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private void live(Context ctx) {
         TrainerService t = trainer;
-        reply(ctx, t != null ? Health.trainer(t.feedAlive(), t.caughtUp(), false) : Health.live(state(), stoppedParts.get()));
+        reply(ctx, t != null ? trainerProbe(t, false) : Health.live(state(), stoppedParts.get()));
     }
 
     private void ready(Context ctx) {
         TrainerService t = trainer;
         if (t != null) {
-            reply(ctx, Health.trainer(t.feedAlive(), t.caughtUp(), true));
+            reply(ctx, trainerProbe(t, true));
             return;
         }
         TopicCheck.Result topics = topicCheck.check();
-        reply(ctx, Health.ready(state(), topics.missing(), topics.error(), forecaster()));
+        Health.Probe probe = Health.ready(state(), topics.missing(), topics.error(), forecaster());
+        String training = lastTraining.get();
+        if (training != null) {
+            probe.body().put("lastTraining", training);
+        }
+        reply(ctx, probe);
+    }
+
+    private static Health.Probe trainerProbe(TrainerService t, boolean ready) {
+        Health.Probe probe = Health.trainer(t.feedAlive(), t.caughtUp(), t.registryProblem(), t.registryDown(), ready);
+        if (t.lastAttempt() != null) {
+            probe.body().put("lastTraining", t.lastAttempt().outcome().label() + ": " + t.lastAttempt().detail());
+        }
+        return probe;
+    }
+
+    /** What the trainer of this process last did, shown in the readiness body next to the forecaster. */
+    public void showTraining(Supplier<String> lastTrainingDescription) {
+        this.lastTraining = lastTrainingDescription;
     }
 
     private void forecast(Context ctx) {
@@ -197,7 +216,7 @@ public final class HttpEndpoint implements AutoCloseable {
             return null;
         }
         ModelSlot.Versioned current = slot.current();
-        return current == null ? "naive fallback" : "lstm v" + current.version();
+        return current == null ? "naive fallback: " + slot.naiveReason() : "lstm v" + current.version();
     }
 
     private static boolean isWildcard(String host) {

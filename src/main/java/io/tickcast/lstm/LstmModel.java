@@ -11,9 +11,7 @@ import java.nio.file.Path;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.tickcast.config.LstmConfig;
@@ -126,9 +124,9 @@ public final class LstmModel implements AutoCloseable {
                     trainingDefaults.seed());
             Scaling scaling = readScaling(in);
             LstmModel loaded = initialised(config, scaling);
-            Block block = loaded.model.getBlock();
-            block.initialize(loaded.model.getNDManager(), DataType.FLOAT32, inputShape(1, config));
-            block.loadParameters(loaded.model.getNDManager(), in);
+            // no initialize(): it would draw random weights from the engine's global generator, which a
+            // training on another thread may have just seeded; loading sets every parameter from the bytes
+            loaded.model.getBlock().loadParameters(loaded.model.getNDManager(), in);
             if (in.read() != -1) {
                 loaded.close();
                 throw new InvalidModelException("trailing bytes after the model parameters");

@@ -59,9 +59,9 @@ public final class LstmTrainer {
     }
 
     /**
-     * Trains on {@code data}; the model keeps {@code data}'s scaling. With a validating regime, the last
-     * {@code regime.validationFraction()} of every series' windows are held out and the weights of the epoch
-     * with the lowest validation loss are kept.
+     * Trains on {@code data}; the model keeps {@code data}'s scaling. With a validating regime, the windows whose
+     * targets fall after one cutoff date (about {@code regime.validationFraction()} of them, every symbol cut at
+     * the same date) are held out and the weights of the epoch with the lowest validation loss are kept.
      */
     public static TrainingResult train(LstmConfig config, WindowDataset data, TrainingRegime regime,
                                        EpochListener listener) {

@@ -4,7 +4,8 @@ package io.tickcast.lstm;
  * How a training run is conducted beyond the hyperparameters in {@code LstmConfig}: settings a user cannot be
  * expected to tune, chosen by backtesting the bundled series (see README.md, Backtest).
  *
- * @param validationFraction share of the training windows, taken from the end of each series (time order),
+ * @param validationFraction share of the training windows, the most recent by target date (one cutoff date for
+ *                           all series),
  *                           held out to pick the epoch whose weights are kept; 0 trains on every window and
  *                           keeps the last epoch's weights
  * @param weightDecay        L2 penalty Adam adds to every gradient; with per-window scaling it pulls the

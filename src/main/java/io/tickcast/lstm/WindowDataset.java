@@ -1,14 +1,16 @@
 package io.tickcast.lstm;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Supervised examples cut from price series: every run of {@code window} consecutive closes is an input,
  * the close after it the target, both scaled by a {@link Scaling} (per window unless told otherwise).
- * Windows never cross series, so several symbols can be pooled into one dataset. Examples keep the time
- * order of their series, which {@link #splitTail(double)} relies on.
+ * Windows never cross series, so several symbols can be pooled into one dataset. Each example keeps the
+ * date of its target, which {@link #splitTail(double)} cuts at.
  */
 public final class WindowDataset {
 
@@ -16,32 +18,40 @@ public final class WindowDataset {
     private final Scaling scaling;
     private final List<float[]> inputs = new ArrayList<>();
     private final List<Float> targets = new ArrayList<>();
-    /** Per series: index of its first example and how many it has. */
-    private final List<int[]> seriesRanges = new ArrayList<>();
+    /** Epoch day of each example's target. */
+    private final List<Long> targetDays = new ArrayList<>();
 
     private WindowDataset(int window, Scaling scaling) {
         this.window = window;
         this.scaling = scaling;
     }
 
-    /** Windows scaled per window (the default). */
+    /** Undated series, aligned at their ends (see {@link PriceSeries#undated}), scaled per window. */
     public static WindowDataset of(Collection<double[]> series, int window) {
         return of(series, window, Scaling.perWindow());
     }
 
+    /** Undated series, aligned at their ends (see {@link PriceSeries#undated}). */
     public static WindowDataset of(Collection<double[]> series, int window, Scaling scaling) {
+        return ofSeries(PriceSeries.undated(series), window, scaling);
+    }
+
+    public static WindowDataset ofSeries(Collection<PriceSeries> series, int window, Scaling scaling) {
         WindowDataset ds = new WindowDataset(window, scaling);
-        for (double[] closes : series) {
-            int first = ds.inputs.size();
+        for (PriceSeries s : series) {
+            double[] closes = s.closes();
             for (int i = 0; i + window < closes.length; i++) {
-                double[] w = new double[window];
-                System.arraycopy(closes, i, w, 0, window);
-                ds.inputs.add(scaling.scaleInputs(w));
-                ds.targets.add(scaling.scaleTarget(w, closes[i + window]));
+                double[] w = Arrays.copyOfRange(closes, i, i + window);
+                ds.add(scaling.scaleInputs(w), scaling.scaleTarget(w, closes[i + window]), s.dates()[i + window].toEpochDay());
             }
-            ds.seriesRanges.add(new int[] {first, ds.inputs.size() - first});
         }
         return ds;
+    }
+
+    private void add(float[] input, float target, long targetDay) {
+        inputs.add(input);
+        targets.add(target);
+        targetDays.add(targetDay);
     }
 
     public int size() {
@@ -57,31 +67,54 @@ public final class WindowDataset {
     }
 
     /**
-     * A time-ordered split: the last {@code fraction} of every series' examples (at least one, if the series
-     * has two or more) go to the second dataset, the rest to the first. Nothing in the first dataset is
-     * later than anything in the second, series by series.
+     * A time-ordered split at one cutoff date for all series: examples whose target is later than
+     * {@link #tailCutoff(double)} go to the second dataset, the rest to the first, so no example in the first
+     * has a later target than any in the second, across symbols too. The second holds about {@code fraction}
+     * of the examples (all examples of one date stay together).
      */
     public WindowDataset[] splitTail(double fraction) {
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("tail fraction must be in (0, 1), was " + fraction);
-        }
+        LocalDate cutoff = tailCutoff(fraction);
         WindowDataset head = new WindowDataset(window, scaling);
         WindowDataset tail = new WindowDataset(window, scaling);
-        for (int[] range : seriesRanges) {
-            int count = range[1];
-            int tailCount = count < 2 ? 0 : Math.max(1, (int) Math.round(count * fraction));
-            head.append(this, range[0], count - tailCount);
-            tail.append(this, range[0] + count - tailCount, tailCount);
+        for (int i = 0; i < size(); i++) {
+            WindowDataset to = cutoff != null && targetDays.get(i) > cutoff.toEpochDay() ? tail : head;
+            to.add(inputs.get(i), targets.get(i), targetDays.get(i));
         }
         return new WindowDataset[] {head, tail};
     }
 
-    private void append(WindowDataset from, int first, int count) {
-        seriesRanges.add(new int[] {inputs.size(), count});
-        for (int i = first; i < first + count; i++) {
-            inputs.add(from.inputs.get(i));
-            targets.add(from.targets.get(i));
+    /**
+     * The last target date of the head when about {@code fraction} of the examples (by target date) form the
+     * tail; null if there are fewer than two examples.
+     */
+    public LocalDate tailCutoff(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("tail fraction must be in (0, 1), was " + fraction);
         }
+        long[] days = targetDays.stream().mapToLong(Long::longValue).toArray();
+        return cutoff(days, fraction);
+    }
+
+    /**
+     * The date that leaves about {@code fraction} of {@code targetDays} (epoch days) after it; null if fewer than
+     * two. At least one day stays on each side when there are two distinct days.
+     */
+    public static LocalDate cutoff(long[] targetDays, double fraction) {
+        if (targetDays.length < 2) {
+            return null;
+        }
+        long[] sorted = targetDays.clone();
+        Arrays.sort(sorted);
+        int headCount = Math.max(1, Math.min(sorted.length - 1, (int) Math.round(sorted.length * (1 - fraction))));
+        long cut = sorted[headCount - 1];
+        if (cut == sorted[sorted.length - 1]) { // ties at the end: move the cut to the date before
+            int i = headCount - 1;
+            while (i > 0 && sorted[i] == cut) {
+                i--;
+            }
+            cut = sorted[i] == cut ? cut : sorted[i];
+        }
+        return LocalDate.ofEpochDay(cut);
     }
 
     /** Inputs of the given examples, flattened row-major into (n, window). */

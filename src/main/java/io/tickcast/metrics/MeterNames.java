@@ -20,6 +20,16 @@ public final class MeterNames {
     public static final String TRAINING_RUNS = "tickcast.training.runs";
     public static final String TRAINING_DURATION = "tickcast.training.duration";
     public static final String TRAINING_VALIDATION_RMSE_RATIO = "tickcast.training.validation.rmse.ratio";
+    public static final String GATE_STATISTIC = "tickcast.gate.statistic";
+    public static final String GATE_P_VALUE = "tickcast.gate.p.value";
+    public static final String GATE_WINDOWS = "tickcast.gate.windows";
+    public static final String LIVE_CHECK_VERSION = "tickcast.live.check.version";
+    public static final String LIVE_CHECK_RMSE_RATIO = "tickcast.live.check.rmse.ratio";
+    public static final String LIVE_CHECK_STATISTIC = "tickcast.live.check.statistic";
+    public static final String LIVE_CHECK_P_VALUE = "tickcast.live.check.p.value";
+    public static final String LIVE_CHECK_WINDOWS = "tickcast.live.check.windows";
+    public static final String DEMOTIONS = "tickcast.model.demotions";
+    public static final String REGISTRY_READ_FAILURES = "tickcast.registry.read.failures";
     public static final String SCORED_FORECASTS = "tickcast.scored.forecasts";
     public static final String DIRECTION_HITS = "tickcast.direction.hits";
     public static final String FORECAST_SQUARED_ERROR = "tickcast.forecast.squared.error";

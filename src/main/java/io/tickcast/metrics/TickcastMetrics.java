@@ -94,6 +94,7 @@ public final class TickcastMetrics implements AutoCloseable {
     /** Per model kind, the versions that have live-accuracy series, oldest first. */
     private final Map<String, java.util.Deque<Long>> scoredVersions = new java.util.HashMap<>();
     private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
+    private final ModelLifecycleMeters lifecycle;
     private volatile double lastValidationRmseRatio = Double.NaN;
     private volatile long modelVersion;
     private volatile Instant modelCreatedAt;
@@ -146,6 +147,12 @@ public final class TickcastMetrics implements AutoCloseable {
             rejectionsOf(reason);
         }
         scoringOf(Forecast.MODEL_NAIVE, 0);
+        this.lifecycle = new ModelLifecycleMeters(registry, this);
+    }
+
+    /** The gate, live-check, demotion and registry-read meters; the trainer reports into it. */
+    public ModelLifecycleMeters lifecycle() {
+        return lifecycle;
     }
 
     private void bindJvmAndProcess() {

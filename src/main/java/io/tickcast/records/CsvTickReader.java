@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.tickcast.lstm.PriceSeries;
+
 /**
  * Reads {@code symbol,date,close[,open,high,low,volume]} CSV files with a header line. Columns are found
  * by header name, so their order is free. A bad row fails with the file name and line number.
@@ -139,6 +141,21 @@ public final class CsvTickReader {
     /** Each symbol's closes in date order: the training input of a pooled model. */
     public static List<double[]> closeSeries(List<Tick> ticks) {
         return bySymbol(ticks).values().stream().map(s -> s.stream().mapToDouble(Tick::close).toArray()).toList();
+    }
+
+    /**
+     * Each symbol's dated closes in date order (training and validation cut them at one date).
+     *
+     * @throws IllegalArgumentException if a symbol has two ticks for one date
+     */
+    public static List<PriceSeries> priceSeries(List<Tick> ticks) {
+        return bySymbol(ticks).entrySet().stream().map(e -> priceSeries(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One symbol's ticks (sorted by date) as a dated series. */
+    public static PriceSeries priceSeries(String symbol, List<Tick> sorted) {
+        return new PriceSeries(symbol, sorted.stream().map(Tick::date).toArray(LocalDate[]::new),
+                sorted.stream().mapToDouble(Tick::close).toArray());
     }
 
     /** All ticks in date order (ties keep file order), the order a live feed would deliver them. */

@@ -1,15 +1,20 @@
 package io.tickcast.registry;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.kafka.ClientSettings;
-import io.tickcast.lstm.InvalidModelException;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.topology.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,29 +28,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the model registry topic and keeps a {@link ModelSlot} on its newest valid record: the record
- * read last is the current model (so publishing an older version again rolls back to it). On start it
- * reads the topic to its end and installs the newest valid model once, so a restarted instance serves the
- * latest model without retraining. A corrupt or incompatible record is logged and counted, and the model
- * in place keeps serving. Runs on its own thread; stream threads see a swap between two forecasts.
+ * Follows the model registry topic and keeps a {@link ModelSlot} on its newest valid record: the record read
+ * last says what to serve (a model, or the naive forecast after a demotion), so publishing an older version
+ * again rolls back to it. On start it reads the topic to its end and installs the newest valid model once, so
+ * a restarted instance serves the latest model without retraining. A corrupt or incompatible record is logged
+ * and counted, and what is in place keeps serving. Runs on its own thread; stream threads see a swap between
+ * two forecasts.
+ *
+ * <p>A registry that cannot be read (the topic does not exist yet, the broker is away) is retried with a
+ * growing pause; {@link #failingSince()} says since when, for the probes.
  */
 public final class ModelFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFollower.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final ModelSlot slot;
     private final LstmConfig trainingDefaults;
     private final RegistryEvents events;
+    private final Clock clock;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
+    /** The newest valid LSTM record of each version (metadata and bytes, a few KB each). */
+    private final NavigableMap<Long, ModelRecord> versions = new ConcurrentSkipListMap<>();
+    private final Set<Long> demoted = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile ModelRecord current;
     private volatile long maxVersion;
+    private volatile Instant failingSince;
+    private volatile String lastError;
 
     public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
                          RegistryEvents events) {
+        this(clientProperties, topic, slot, trainingDefaults, events, Clock.systemUTC());
+    }
+
+    public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
+                         RegistryEvents events, Clock clock) {
         Properties p = ClientSettings.groupFreeReader(clientProperties);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
@@ -53,6 +74,7 @@ public final class ModelFollower implements AutoCloseable {
         this.slot = slot;
         this.trainingDefaults = trainingDefaults;
         this.events = events;
+        this.clock = clock;
         this.thread = new Thread(this::loop, "tickcast-model-follower");
         this.thread.setDaemon(true);
     }
@@ -66,9 +88,23 @@ public final class ModelFollower implements AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** True once the topic has been read to the end it had when this follower started. */
+    public boolean caughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
     /** True if the follower was started and its thread has ended without being closed (it failed). */
     public boolean stopped() {
         return thread.getState() == Thread.State.TERMINATED && !closed;
+    }
+
+    /** Since when the registry cannot be read (null while it can), and the last error. */
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    public String lastError() {
+        return lastError;
     }
 
     /** The highest version any decodable record in the registry carries (0 if none): the next is one more. */
@@ -76,86 +112,181 @@ public final class ModelFollower implements AutoCloseable {
         return maxVersion;
     }
 
-    /** The record of the model being served, or null. */
+    /** The record being served (a model, or naive after a demotion), or null if the registry has none. */
     public ModelRecord current() {
         return current;
     }
 
+    /** Versions a demotion took out of service: never served again by the trainer's choice. */
+    public Set<Long> demoted() {
+        return Set.copyOf(demoted);
+    }
+
+    /** The newest valid LSTM record of each version read so far, oldest version first. */
+    public List<ModelRecord> versions() {
+        return List.copyOf(versions.values());
+    }
+
     private void loop() {
         try {
-            List<TopicPartition> partitions = ClientSettings.assignAll(consumer, topic, true);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Loaded newest = null;
-            while (!closed && !ClientSettings.reached(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Loaded valid = load(r);
-                    if (valid != null) {
-                        if (newest != null) {
-                            newest.model().close();
-                        }
-                        newest = valid;
-                    }
-                }
-            }
-            if (newest != null) {
-                install(newest);
-            }
-            LOG.info("model registry {} read to its end; serving {}", topic,
-                    current == null ? "no model yet (naive forecasts)" : "model v" + current.version());
-            caughtUp.countDown();
-            while (!closed) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    Loaded valid = load(r);
-                    if (valid != null) {
-                        install(valid);
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("model follower stopped: {}", e.getMessage(), e);
+            followWithRetries();
         } finally {
             consumer.close();
         }
     }
 
+    private void followWithRetries() {
+        Duration backoff = Duration.ofMillis(500);
+        while (!closed) {
+            try {
+                follow();
+                return;
+            } catch (WakeupException e) {
+                return; // closing
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                if (failingSince == null) {
+                    failingSince = clock.instant();
+                }
+                lastError = e.getMessage();
+                LOG.warn("cannot read the model registry {}: {}; retrying in {} ms", topic, e.getMessage(), backoff.toMillis());
+                events.registryReadFailed();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void follow() {
+        if (!caughtUp()) {
+            catchUp();
+        }
+        while (!closed) {
+            for (ConsumerRecord<String, byte[]> r : poll(Duration.ofMillis(500))) {
+                Loaded valid = load(r);
+                if (valid != null) {
+                    install(valid);
+                }
+            }
+            healthy();
+        }
+    }
+
+    /** Reads from the beginning to the end the topic has now, then installs the newest valid record once. */
+    private void catchUp() {
+        List<TopicPartition> partitions = ClientSettings.assignAll(consumer, topic, true);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Loaded newest = null;
+        while (!closed && !ClientSettings.reached(consumer, end)) {
+            for (ConsumerRecord<String, byte[]> r : poll(Duration.ofMillis(200))) {
+                Loaded valid = load(r);
+                if (valid != null) {
+                    if (newest != null && newest.model() != null) {
+                        newest.model().close();
+                    }
+                    newest = valid;
+                }
+            }
+        }
+        healthy();
+        if (newest != null) {
+            install(newest);
+        }
+        LOG.info("model registry {} read to its end; serving {}", topic, current == null
+                ? "the naive forecast (" + slot.naiveReason() + ")" : describe(current));
+        caughtUp.countDown();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> poll(Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> out = new java.util.ArrayList<>();
+        consumer.poll(timeout).forEach(out::add);
+        return out;
+    }
+
+    private void healthy() {
+        if (failingSince != null) {
+            LOG.info("model registry {} readable again", topic);
+        }
+        failingSince = null;
+        lastError = null;
+    }
+
     private record Loaded(ModelRecord record, LstmModel model) {
     }
 
-    /** Decodes and loads a record's model, or rejects it (logged and counted) and returns null. */
+    /** Decodes a record and loads its model (none for naive), or rejects it (logged and counted) and returns null. */
     private Loaded load(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return null; // a tombstone: an old version deleted by compaction, nothing to serve
+        }
         try {
             ModelRecord record = ModelRecordCodec.decode(r.value());
             maxVersion = Math.max(maxVersion, record.version());
-            LstmModel model = LstmModel.fromBytes(record.model(), trainingDefaults);
-            if (model.window() != slot.window()) {
-                model.close();
-                throw new ModelRecordCodec.InvalidRecordException("incompatible", "window " + model.window()
-                        + " does not match the stream's window " + slot.window());
+            if (record.demotion() != null) {
+                demoted.add(record.demotion().demotedVersion());
             }
+            if (record.isNaive()) {
+                return new Loaded(record, null);
+            }
+            LstmModel model = ModelRecordCodec.loadModel(record, trainingDefaults, slot.window());
+            versions.put(record.version(), record);
             return new Loaded(record, model);
         } catch (ModelRecordCodec.InvalidRecordException e) {
-            reject(r, e.reason(), e.getMessage());
-        } catch (InvalidModelException e) {
-            reject(r, "damaged", e.getMessage());
+            LOG.warn("rejected model registry record {} at offset {} ({}): {}; what is in service keeps serving",
+                    r.key(), r.offset(), e.reason(), e.getMessage());
+            events.modelRejected(e.reason());
         }
         return null;
     }
 
-    private void reject(ConsumerRecord<String, byte[]> r, String reason, String message) {
-        LOG.warn("rejected model registry record {} at offset {} ({}): {}; the current model keeps serving",
-                r.key(), r.offset(), reason, message);
-        events.modelRejected(reason);
-    }
-
     private void install(Loaded loaded) {
         ModelRecord record = loaded.record();
-        slot.install(loaded.model(), record.version());
         current = record;
+        if (record.isNaive()) {
+            ModelRecord.Demotion d = record.demotion();
+            slot.clear(d == null ? "the registry says to serve the naive forecast"
+                    : "model v" + d.demotedVersion() + " was demoted " + d.at() + ": " + describe(d));
+            events.modelInstalled(0, record.createdAt());
+            LOG.info("now serving the naive forecast (registry record v{}): {}", record.version(), slot.naiveReason());
+            return;
+        }
+        slot.install(loaded.model(), record.version());
         events.modelInstalled(record.version(), record.createdAt());
-        LOG.info("now serving model v{} (created {}, validation RMSE ratio to naive {})", record.version(),
-                record.createdAt(), record.validation() == null ? "n/a" : String.format("%.4f", record.validation().ratioToNaive()));
+        LOG.info("now serving {}", describe(record));
+    }
+
+    /** One line about what a record serves and why. */
+    public static String describe(ModelRecord r) {
+        if (r.isNaive()) {
+            return "the naive forecast (record v" + r.version() + ")";
+        }
+        String why = switch (r.promotedBy()) {
+            case "gate" -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
+            case "forced" -> "published with --force, not validated";
+            case "demotion" -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
+            default -> r.promotedBy();
+        };
+        return "model v" + r.version() + " (created " + r.createdAt() + ", " + why + ")";
+    }
+
+    /** The evidence of a demotion in one line. */
+    public static String describe(ModelRecord.Demotion d) {
+        return String.format(java.util.Locale.ROOT, "live RMSE ratio to naive %.4f, DM %.2f (p=%.3g, level %.3g) over %d forecasts",
+                d.ratioToNaive(), d.test().statistic(), d.test().pValue(), d.level(), d.test().windows());
+    }
+
+    private void sleep(Duration d) {
+        long until = System.nanoTime() + d.toNanos();
+        while (!closed && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

@@ -3,26 +3,44 @@ package io.tickcast.registry;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.tickcast.gate.DieboldMariano;
+import io.tickcast.gate.Evidence;
+import io.tickcast.lstm.LstmModel;
+
 /**
- * One entry of the model registry topic (record contract): a model's bytes with what is known about it.
- * The JSON value carries {@code model} as base64; the record key is {@link #key(long)}.
+ * One entry of the model registry topic (record contract): what every stream instance should serve from now
+ * on, with the evidence behind it. The record read last wins. The JSON value carries {@code model} as base64;
+ * the record key is {@link #key(long)}.
  *
  * @param formatVersion layout of this record ({@link #FORMAT_VERSION}); the model bytes carry their own
- * @param promotedBy    {@code gate} (a retraining that passed the gate), {@code bootstrap} (an operator's or
- *                      the demo's initial model) or {@code rollback} (an older version published again)
+ * @param promotedBy    {@code gate} (passed the promotion gate), {@code forced} (published by an operator with
+ *                      {@code --force}, without validation), {@code rollback} (an older version published again
+ *                      by an operator), {@code demotion} (the trainer demoted the version in {@code demotion}
+ *                      and falls back to this one), or {@code bootstrap} (records of older builds)
+ * @param kind          {@code lstm}, or {@code naive}: serve the naive forecast (no model bytes)
+ * @param validation    the gate's evidence (null when forced, and for naive)
+ * @param demotion      set on the record published when a version was demoted
  */
 public record ModelRecord(
         int formatVersion,
         long version,
         Instant createdAt,
         String promotedBy,
+        String kind,
         Architecture architecture,
         Training training,
         DataRange data,
-        Validation validation,
+        Evidence validation,
+        Demotion demotion,
         byte[] model) {
 
     public static final int FORMAT_VERSION = 1;
+    public static final String LSTM = "lstm";
+    public static final String NAIVE = "naive";
+
+    public ModelRecord {
+        kind = kind == null ? LSTM : kind; // records of older builds
+    }
 
     public record Architecture(int window, int layers, int hidden) {
     }
@@ -35,28 +53,56 @@ public record ModelRecord(
     }
 
     /**
-     * Errors on the time-ordered validation split, as RMSE of relative errors ((forecast - actual) / last close);
-     * {@code currentRmse} is the model it replaced (NaN if there was none).
+     * Why a version was taken out of service: live forecasts worse than naive, by a one-sided Diebold-Mariano
+     * test at the gate's level over the last {@code test.windows()} scored forecasts.
      */
-    public record Validation(int windows, double rmse, double naiveRmse, double currentRmse) {
-
-        public double ratioToNaive() {
-            return rmse / naiveRmse;
-        }
+    public record Demotion(long demotedVersion, Instant at, double ratioToNaive, DieboldMariano test, double level) {
     }
 
-    /** A model published by an operator or the demo rather than by the gate (no validation numbers). */
-    public static ModelRecord bootstrap(io.tickcast.lstm.LstmModel model, long version, Instant at) {
+    public boolean isNaive() {
+        return NAIVE.equals(kind);
+    }
+
+    /** A model that passed the gate. */
+    public static ModelRecord gated(LstmModel model, long version, Instant at, Training training, DataRange data,
+                                    Evidence validation) {
+        return new ModelRecord(FORMAT_VERSION, version, at, "gate", LSTM, architecture(model), training, data, validation,
+                null, model.toBytes());
+    }
+
+    /** A model an operator publishes without validation ({@code run --model FILE --force}). */
+    public static ModelRecord forced(LstmModel model, long version, Instant at) {
+        return new ModelRecord(FORMAT_VERSION, version, at, "forced", LSTM, architecture(model), null, null, null, null,
+                model.toBytes());
+    }
+
+    /** "Serve the naive forecast": published when a demoted version has no passing version to fall back to. */
+    public static ModelRecord naive(long version, Instant at, Demotion demotion) {
+        return new ModelRecord(FORMAT_VERSION, version, at, "demotion", NAIVE, null, null, null, null, demotion, new byte[0]);
+    }
+
+    private static Architecture architecture(LstmModel model) {
         var c = model.config();
-        return new ModelRecord(FORMAT_VERSION, version, at, "bootstrap", new Architecture(c.window(), c.layers(), c.hidden()),
-                null, null, null, model.toBytes());
+        return new Architecture(c.window(), c.layers(), c.hidden());
     }
 
     public static String key(long version) {
         return String.format("v%012d", version);
     }
 
-    public ModelRecord withVersion(long newVersion, Instant at, String by) {
-        return new ModelRecord(formatVersion, newVersion, at, by, architecture, training, data, validation, model);
+    /** The same record under another version number (assigned when it is published). */
+    public ModelRecord withVersion(long newVersion) {
+        return new ModelRecord(formatVersion, newVersion, createdAt, promotedBy, kind, architecture, training, data,
+                validation, demotion, model);
+    }
+
+    /** True for a model that passed the current gate (with its evidence recorded), not forced or legacy. */
+    public boolean passedGate() {
+        return !isNaive() && validation != null && validation.vsNaive() != null && validation.passed();
+    }
+
+    /** This record published again: by an operator's rollback, or as the fallback of a demotion. */
+    public ModelRecord republished(Instant at, String by, Demotion why) {
+        return new ModelRecord(formatVersion, version, at, by, kind, architecture, training, data, validation, why, model);
     }
 }

@@ -2,6 +2,9 @@ package io.tickcast.registry;
 
 import java.io.IOException;
 
+import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.InvalidModelException;
+import io.tickcast.lstm.LstmModel;
 import io.tickcast.records.Json;
 
 /** JSON for {@link ModelRecord}; decoding never trusts the bytes. */
@@ -33,10 +36,45 @@ public final class ModelRecordCodec {
             throw new InvalidRecordException("unsupported-format", "record format " + r.formatVersion()
                     + " (this build reads " + ModelRecord.FORMAT_VERSION + ")");
         }
-        if (r.version() <= 0 || r.model() == null || r.model().length == 0 || r.architecture() == null) {
-            throw new InvalidRecordException("incomplete", "record lacks a version, architecture or model bytes");
+        if (!ModelRecord.LSTM.equals(r.kind()) && !r.isNaive()) {
+            throw new InvalidRecordException("malformed", "unknown kind '" + r.kind() + "' (lstm or naive)");
+        }
+        if (r.version() <= 0) {
+            throw new InvalidRecordException("incomplete", "record lacks a version");
+        }
+        if (!r.isNaive() && (r.model() == null || r.model().length == 0 || r.architecture() == null)) {
+            throw new InvalidRecordException("incomplete", "record lacks an architecture or model bytes");
         }
         return r;
+    }
+
+    /**
+     * Loads the model of an LSTM record, checking that the envelope and the bytes agree and that the window is
+     * the stream's, the same way wherever a record is used (follower, trainer, rollback).
+     *
+     * @throws InvalidRecordException reason {@code damaged} or {@code incompatible}
+     */
+    public static LstmModel loadModel(ModelRecord record, LstmConfig trainingDefaults, int window) {
+        LstmModel model;
+        try {
+            model = LstmModel.fromBytes(record.model(), trainingDefaults);
+        } catch (InvalidModelException e) {
+            throw new InvalidRecordException("damaged", e.getMessage());
+        }
+        ModelRecord.Architecture a = record.architecture();
+        LstmConfig c = model.config();
+        String problem = null;
+        if (a.window() != c.window() || a.layers() != c.layers() || a.hidden() != c.hidden()) {
+            problem = "the record says window " + a.window() + ", " + a.layers() + " layers, hidden " + a.hidden()
+                    + " but its model bytes hold window " + c.window() + ", " + c.layers() + " layers, hidden " + c.hidden();
+        } else if (c.window() != window) {
+            problem = "window " + c.window() + " does not match the stream's window " + window + " (window.size)";
+        }
+        if (problem != null) {
+            model.close();
+            throw new InvalidRecordException("incompatible", problem);
+        }
+        return model;
     }
 
     /** Why a registry record was refused; {@link #reason()} is a bounded metric label. */

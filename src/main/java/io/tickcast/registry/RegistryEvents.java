@@ -10,6 +10,10 @@ public interface RegistryEvents {
     /** @param reason a bounded label: malformed, unsupported-format, incomplete, damaged, incompatible, tombstone */
     void modelRejected(String reason);
 
+    /** The registry could not be read (it is retried). */
+    default void registryReadFailed() {
+    }
+
     RegistryEvents NONE = new RegistryEvents() {
         @Override
         public void modelInstalled(long version, Instant createdAt) {

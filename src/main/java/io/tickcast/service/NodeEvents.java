@@ -21,7 +21,12 @@ record NodeEvents(StreamEvents stream, RegistryEvents registry, TrainingEvents t
             public void modelRejected(String reason) {
                 metrics.modelRejected(reason);
             }
+
+            @Override
+            public void registryReadFailed() {
+                metrics.lifecycle().registryReadFailed();
+            }
         };
-        return new NodeEvents(metrics.streamEvents(), registry, metrics::trainingRun);
+        return new NodeEvents(metrics.streamEvents(), registry, metrics.lifecycle());
     }
 }

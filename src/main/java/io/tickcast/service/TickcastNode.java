@@ -8,7 +8,6 @@ import java.util.List;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.metrics.TickcastMetrics;
-import io.tickcast.lstm.LstmModel;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
@@ -54,9 +53,12 @@ public final class TickcastNode implements AutoCloseable {
             this.follower = null;
             this.stream = null;
         }
-        this.trainer = role.runsTrainer() ? new TrainerService(this.config, events.training(), clock) : null;
+        this.trainer = role.runsTrainer() ? new TrainerService(this.config, events.training(), events.registry(), clock) : null;
         if (trainer != null && stream == null) {
             http.attachTrainer(trainer);
+        } else if (trainer != null) {
+            http.showTraining(() -> trainer.lastAttempt() == null ? null
+                    : trainer.lastAttempt().outcome().label() + ": " + trainer.lastAttempt().detail());
         }
         http.watchBackgroundParts(this::stoppedParts);
     }
@@ -81,25 +83,26 @@ public final class TickcastNode implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code model} to the registry as a bootstrap version if the registry has no model yet
-     * (the initial model of {@code run --model/--train-csv} and of the demo). Needs the stream role.
+     * Publishes an initial model (the gated or forced record of {@code run --model/--train-csv} and of the demo)
+     * under the next version if the registry serves nothing yet. Needs the stream role (it reads the registry).
      *
-     * @return the version published, or 0 if the registry already had a model
+     * @return the version published, or 0 if the registry already had a record
      */
-    public long publishIfRegistryEmpty(LstmModel model) {
+    public long publishInitial(ModelRecord record) {
         if (follower == null) {
             throw new IllegalStateException("publishing an initial model needs the stream role (it reads the registry)");
         }
         if (follower.current() != null) {
-            LOG.info("the registry already serves model v{}; the initial model is not published", follower.current().version());
+            LOG.info("the registry already serves {}; the initial model is not published",
+                    ModelFollower.describe(follower.current()));
             return 0;
         }
-        long version = follower.maxVersion() + 1;
+        ModelRecord versioned = record.withVersion(follower.maxVersion() + 1);
         try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
-            publisher.publish(ModelRecord.bootstrap(model, version, clock.instant()));
+            publisher.publish(versioned);
         }
-        LOG.info("published the initial model as v{}", version);
-        return version;
+        LOG.info("published the initial model as v{} ({})", versioned.version(), versioned.promotedBy());
+        return versioned.version();
     }
 
     /** Background parts that have stopped for good (each failed; see its log): the liveness probe reports them. */
@@ -110,6 +113,9 @@ public final class TickcastNode implements AutoCloseable {
         }
         if (trainer != null && trainer.feedStopped()) {
             stopped.add("trainer feed (no retraining)");
+        }
+        if (trainer != null && trainer.registryDown()) {
+            stopped.add("trainer's registry reader (" + trainer.registryProblem() + ")");
         }
         return stopped;
     }

@@ -17,6 +17,7 @@ public final class ModelSlot {
 
     private final AtomicReference<Versioned> current = new AtomicReference<>();
     private final int window;
+    private volatile String naiveReason = "no model has passed the promotion gate yet";
 
     /** @param window the window length of the stream; models of another length are refused */
     public ModelSlot(int window) {
@@ -33,6 +34,17 @@ public final class ModelSlot {
                     + window + " (window.size)");
         }
         current.set(new Versioned(model, version));
+    }
+
+    /** Serve the naive forecast from now on (a model was demoted and nothing passing is left), and say why. */
+    public void clear(String reason) {
+        naiveReason = reason;
+        current.set(null);
+    }
+
+    /** Why forecasts are naive while the slot is empty. */
+    public String naiveReason() {
+        return naiveReason;
     }
 
     public int window() {

@@ -3,10 +3,13 @@ package io.tickcast.training;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +20,11 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.ParsedTick;
+import io.tickcast.records.Tick;
 import io.tickcast.records.TickParser;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
+import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.RegistryEvents;
 import io.tickcast.topology.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,13 +40,25 @@ import org.slf4j.LoggerFactory;
  * {@link TickHistory} and keeps reading; once it has caught up, a retraining is started whenever the
  * schedule says so (no model yet, {@code trainer.every-ticks} new ticks, or {@code trainer.interval}
  * elapsed with new ticks). Trainings run one at a time on the single {@code tickcast-trainer} thread,
- * never on a stream thread; a promoted model is published to the registry topic, where every stream
- * instance picks it up.
+ * never on a stream thread; a candidate that passes the gate is published to the registry topic, where every
+ * stream instance picks it up.
+ *
+ * <p>Versions: a record is published only while the trainer's registry reader has read the topic to its end
+ * and can read it, under the version max(highest seen, last published) + 1, so two retrainings, a rollback or a
+ * registry that appears late never reuse a number.
+ *
+ * <p>Live demotion: the feed scores the model in service on every new tick after its training data, against
+ * naive ({@link LiveScorer}); when the most recent {@code demotion.window} scores show with the gate's test and
+ * level that it is worse than naive, the trainer publishes a demotion: the newest other version that passed the
+ * gate and was never demoted serves again, or, if there is none, the naive forecast.
  */
 public final class TrainerService implements AutoCloseable {
 
     public static final String THREAD_NAME = "tickcast-trainer";
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
+    /** How long the registry reader may fail before the trainer's liveness says so. */
+    static final Duration REGISTRY_GRACE = Duration.ofSeconds(60);
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
 
     private final TickcastConfig config;
     private final TrainingEvents events;
@@ -53,14 +70,20 @@ public final class TrainerService implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> ticks;
     private final ExecutorService trainingThread;
     private final Thread feedThread;
+    private final LiveScorer live;
     private final AtomicBoolean training = new AtomicBoolean();
     private final AtomicLong newTicks = new AtomicLong();
+    private final Object publishLock = new Object();
+    private final Set<Long> demotedHere = ConcurrentHashMap.newKeySet();
+    private long lastPublished;
     private volatile Instant lastAttemptAt;
+    private volatile Instant registryRetryAt = Instant.MIN;
     private volatile boolean caughtUp;
     private volatile boolean closed;
     private volatile RetrainCycle.Attempt lastAttempt;
+    private volatile LiveScorer.Verdict lastLiveVerdict;
 
-    public TrainerService(TickcastConfig config, TrainingEvents events, Clock clock) {
+    public TrainerService(TickcastConfig config, TrainingEvents events, RegistryEvents registryEvents, Clock clock) {
         this.config = config;
         this.events = events;
         this.clock = clock;
@@ -68,10 +91,11 @@ public final class TrainerService implements AutoCloseable {
         this.history = new TickHistory(t.historyDays(), t.maxHistoryTicks());
         this.registryView = new ModelSlot(config.windowSize());
         Properties client = config.kafkaClientProperties();
-        this.follower = new ModelFollower(client, config.topics().models(), registryView, config.lstm(), RegistryEvents.NONE);
+        this.follower = new ModelFollower(client, config.topics().models(), registryView, config.lstm(), registryEvents, clock);
         this.publisher = new ModelPublisher(client, config.topics().models());
         this.ticks = new KafkaConsumer<>(ClientSettings.groupFreeReader(client), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        this.live = new LiveScorer(t.demotionWindow(), config.gate());
         this.trainingThread = Executors.newSingleThreadExecutor(r -> {
             Thread th = new Thread(r, THREAD_NAME);
             th.setDaemon(true);
@@ -79,6 +103,10 @@ public final class TrainerService implements AutoCloseable {
         });
         this.feedThread = new Thread(this::feed, "tickcast-trainer-feed");
         this.feedThread.setDaemon(true);
+    }
+
+    public TrainerService(TickcastConfig config, TrainingEvents events, Clock clock) {
+        this(config, events, RegistryEvents.NONE, clock);
     }
 
     public void start() {
@@ -99,6 +127,11 @@ public final class TrainerService implements AutoCloseable {
         return lastAttempt;
     }
 
+    /** The last live test of the model in service (null before enough live scores). */
+    public LiveScorer.Verdict lastLiveVerdict() {
+        return lastLiveVerdict;
+    }
+
     /** True once the feed has read the ticks topic to the end it had at start. */
     public boolean caughtUp() {
         return caughtUp;
@@ -114,23 +147,59 @@ public final class TrainerService implements AutoCloseable {
         return feedThread.getState() == Thread.State.TERMINATED && !closed;
     }
 
+    /** Why the trainer cannot publish now (its registry reader has not caught up or fails), or null. */
+    public String registryProblem() {
+        Instant since = follower.failingSince();
+        if (since != null) {
+            return "cannot read the model registry " + config.topics().models() + " since " + since + ": "
+                    + follower.lastError();
+        }
+        return follower.caughtUp() ? null : "still reading the model registry " + config.topics().models();
+    }
+
+    /** True when the registry reader has failed for longer than {@link #REGISTRY_GRACE}: liveness fails. */
+    public boolean registryDown() {
+        Instant since = follower.failingSince();
+        return follower.stopped() || (since != null && Duration.between(since, clock.instant()).compareTo(REGISTRY_GRACE) > 0);
+    }
+
+    /** The trainer's registry reader (what it has read: versions, demotions, the record in service). */
+    public ModelFollower registry() {
+        return follower;
+    }
+
     private RetrainCycle.Attempt retrain() {
+        Instant startedAt = clock.instant();
         try {
             if (Thread.currentThread().getName().contains("StreamThread")) {
                 throw new IllegalStateException("training must never run on a stream thread");
             }
+            String problem = registryProblem();
+            if (problem != null) {
+                registryRetryAt = clock.instant().plus(REGISTRY_RETRY);
+                return failed(startedAt, "not training: " + problem + " (retried)");
+            }
             newTicks.set(0);
             lastAttemptAt = clock.instant();
-            follower.awaitCaughtUp(Duration.ofSeconds(60));
             ModelSlot.Versioned current = registryView.current();
             TickcastConfig.Trainer t = config.trainer();
-            RetrainCycle.Attempt attempt = RetrainCycle.run(history.snapshot(), config.lstm(), t.validationFraction(),
-                    t.minWindows(), current == null ? null : current.model(), follower.maxVersion() + 1, clock,
-                    LstmTrainer.EpochListener.NONE);
+            GatedTraining.Settings settings = GatedTraining.Settings.of(config.lstm(), t.validationFraction(),
+                    t.minWindows(), config.gate());
+            RetrainCycle.Attempt attempt = RetrainCycle.run(history.snapshot(), settings,
+                    current == null ? null : current.model(), clock, LstmTrainer.EpochListener.NONE);
+            if (attempt.validation() != null) {
+                events.gateJudged(attempt.validation());
+            }
             if (attempt.outcome() == RetrainCycle.Outcome.PROMOTED) {
-                publisher.publish(attempt.record());
-                attempt.model().close(); // instances load it from the registry, this trainer too
-                LOG.info("training promoted model v{} in {} ms: {}", attempt.record().version(),
+                ModelRecord published;
+                try {
+                    published = publishNewVersion(attempt.record());
+                } finally {
+                    attempt.model().close(); // instances load it from the registry, this trainer too
+                }
+                attempt = new RetrainCycle.Attempt(attempt.outcome(), attempt.validation(), published, null,
+                        attempt.startedAt(), attempt.duration(), attempt.thread(), attempt.detail());
+                LOG.info("training promoted model v{} in {} ms: {}", published.version(),
                         attempt.duration().toMillis(), attempt.detail());
             } else {
                 LOG.info("training {} in {} ms: {}", attempt.outcome().label(), attempt.duration().toMillis(), attempt.detail());
@@ -138,31 +207,71 @@ public final class TrainerService implements AutoCloseable {
             events.trainingRun(attempt.outcome().label(), attempt.duration(), attempt.ratioToNaive());
             lastAttempt = attempt;
             return attempt;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } catch (RuntimeException e) {
             LOG.error("training failed: {}", e.getMessage(), e);
-            events.trainingRun(RetrainCycle.Outcome.FAILED.label(), Duration.ZERO, Double.NaN);
-            throw e;
+            return failed(startedAt, "training failed: " + e.getMessage());
         } finally {
             training.set(false);
         }
     }
 
+    private RetrainCycle.Attempt failed(Instant startedAt, String detail) {
+        LOG.warn(detail);
+        Duration took = Duration.between(startedAt, clock.instant());
+        events.trainingRun(RetrainCycle.Outcome.FAILED.label(), took, Double.NaN);
+        RetrainCycle.Attempt attempt = new RetrainCycle.Attempt(RetrainCycle.Outcome.FAILED, null, null, null, startedAt,
+                took, Thread.currentThread().getName(), detail);
+        lastAttempt = attempt;
+        return attempt;
+    }
+
+    /**
+     * Publishes {@code record} under the next free version, only while the registry has been read to its end.
+     *
+     * @throws IllegalStateException if the registry cannot be read now (the attempt fails and is retried)
+     */
+    private ModelRecord publishNewVersion(ModelRecord record) {
+        synchronized (publishLock) {
+            String problem = registryProblem();
+            if (problem != null) {
+                registryRetryAt = clock.instant().plus(REGISTRY_RETRY);
+                throw new IllegalStateException("not publishing: " + problem);
+            }
+            ModelRecord versioned = record.withVersion(nextVersion());
+            publish(versioned);
+            return versioned;
+        }
+    }
+
+    private long nextVersion() {
+        return Math.max(follower.maxVersion(), lastPublished) + 1;
+    }
+
+    private void publish(ModelRecord record) {
+        publisher.publish(record);
+        lastPublished = Math.max(lastPublished, record.version());
+    }
+
     private void feed() {
         String topic = config.topics().ticks();
         try {
+            while (!closed && !follower.awaitCaughtUp(Duration.ofMillis(500))) {
+                // the live check needs to know the model in service before it scores the history
+            }
             List<TopicPartition> partitions = ClientSettings.assignAll(ticks, topic, true);
             Map<TopicPartition, Long> end = ticks.endOffsets(partitions);
             while (!closed) {
+                syncLiveScorer();
                 for (ConsumerRecord<byte[], byte[]> r : ticks.poll(Duration.ofMillis(500))) {
                     ParsedTick parsed = TickParser.parse(r.value());
                     if (parsed.isValid()) { // the stream dead-letters the rest
-                        history.add(parsed.tick());
+                        Tick tick = parsed.tick();
+                        live.observe(tick.date(), history.windowBefore(tick, config.windowSize()), tick.close());
+                        history.add(tick);
                         newTicks.incrementAndGet();
                     }
                 }
+                checkLive();
                 if (!caughtUp && ClientSettings.reached(ticks, end)) {
                     caughtUp = true;
                     LOG.info("trainer read the ticks topic to its end: {} ticks in history", history.size());
@@ -173,16 +282,79 @@ public final class TrainerService implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("trainer feed stopped: {}", e.getMessage(), e);
         } finally {
             ticks.close();
+            live.close();
+        }
+    }
+
+    /** Points the live check at the model in service (nothing while naive serves or a demotion is on its way). */
+    private void syncLiveScorer() {
+        ModelSlot.Versioned current = registryView.current();
+        ModelRecord record = follower.current();
+        if (current == null || record == null || record.version() != current.version()
+                || demotedHere.contains(current.version())) {
+            live.serving(null, 0, null);
+            return;
+        }
+        LocalDate after = record.data() != null ? record.data().to() : history.snapshotEnd();
+        live.serving(current.model(), current.version(), after);
+    }
+
+    private void checkLive() {
+        LiveScorer.Verdict v = live.score();
+        if (v == null) {
+            return;
+        }
+        lastLiveVerdict = v;
+        events.liveChecked(v.version(), v.ratioToNaive(), v.worse());
+        if (v.demote()) {
+            demote(v);
+        }
+    }
+
+    private void demote(LiveScorer.Verdict v) {
+        synchronized (publishLock) {
+            ModelRecord served = follower.current();
+            if (served == null || served.isNaive() || served.version() != v.version() || registryProblem() != null) {
+                return; // what serves changed meanwhile, or the registry cannot be read: the next check decides
+            }
+            Set<Long> demoted = new java.util.HashSet<>(follower.demoted());
+            demoted.addAll(demotedHere);
+            demoted.add(v.version());
+            ModelRecord fallback = null;
+            List<ModelRecord> versions = follower.versions();
+            for (int i = versions.size() - 1; i >= 0 && fallback == null; i--) {
+                ModelRecord r = versions.get(i);
+                if (!demoted.contains(r.version()) && r.passedGate()) {
+                    fallback = r;
+                }
+            }
+            ModelRecord.Demotion why = new ModelRecord.Demotion(v.version(), clock.instant(), v.ratioToNaive(), v.worse(),
+                    config.gate().level());
+            ModelRecord record = fallback != null ? fallback.republished(clock.instant(), "demotion", why)
+                    : ModelRecord.naive(nextVersion(), clock.instant(), why);
+            publish(record);
+            demotedHere.add(v.version());
+            live.serving(null, 0, null);
+            LOG.warn("demoted model v{}: {}; now serving {}", v.version(), ModelFollower.describe(why),
+                    fallback == null ? "the naive forecast" : "model v" + fallback.version());
+            events.demoted(v.version(), fallback == null ? 0 : fallback.version());
         }
     }
 
     private boolean due() {
         TickcastConfig.Trainer t = config.trainer();
-        return !training.get() && new RetrainSchedule(t.interval(), t.everyTicks()).due(registryView.current() != null,
+        if (training.get() || clock.instant().isBefore(registryRetryAt)) {
+            return false;
+        }
+        boolean failedOnRegistry = lastAttempt != null && lastAttempt.outcome() == RetrainCycle.Outcome.FAILED
+                && lastAttempt.detail().startsWith("not training");
+        return failedOnRegistry || new RetrainSchedule(t.interval(), t.everyTicks()).due(registryView.current() != null,
                 lastAttempt != null, newTicks.get(), Duration.between(lastAttemptAt, clock.instant()));
     }
 

@@ -2,7 +2,10 @@ package io.tickcast.training;
 
 import java.time.Duration;
 
-/** What the trainer reports about each attempt; the metrics package implements it. */
+import io.tickcast.gate.DieboldMariano;
+import io.tickcast.gate.Evidence;
+
+/** What the trainer reports about each attempt, its live check of the serving model and demotions. */
 public interface TrainingEvents {
 
     /**
@@ -10,6 +13,22 @@ public interface TrainingEvents {
      * @param validationRatioToNaive the candidate's validation RMSE over the naive forecast's (NaN if not measured)
      */
     void trainingRun(String outcome, Duration duration, double validationRatioToNaive);
+
+    /** The gate judged a candidate (promoted or rejected). */
+    default void gateJudged(Evidence evidence) {
+    }
+
+    /**
+     * The serving model's live forecasts (scored by the trainer against naive) were tested.
+     *
+     * @param worse the one-sided test of "the model is worse than naive"
+     */
+    default void liveChecked(long version, double ratioToNaive, DieboldMariano worse) {
+    }
+
+    /** {@code version} was demoted; {@code fallback} serves now (0: the naive forecast). */
+    default void demoted(long version, long fallback) {
+    }
 
     TrainingEvents NONE = (outcome, duration, ratio) -> { };
 }

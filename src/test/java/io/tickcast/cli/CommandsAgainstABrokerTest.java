@@ -121,15 +121,15 @@ class CommandsAgainstABrokerTest {
         TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(2), List.of(new double[] {
             1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}), LstmTrainer.EpochListener.NONE);
         try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), "tickcast-models")) {
-            publisher.publish(ModelRecord.bootstrap(trained.model(), 1, Instant.parse("2026-01-01T00:00:00Z")));
-            publisher.publish(ModelRecord.bootstrap(trained.model(), 2, Instant.parse("2026-01-02T00:00:00Z")));
+            publisher.publish(ModelRecord.forced(trained.model(), 1, Instant.parse("2026-01-01T00:00:00Z")));
+            publisher.publish(ModelRecord.forced(trained.model(), 2, Instant.parse("2026-01-02T00:00:00Z")));
             publisher.send("v000000000003", "garbage".getBytes(StandardCharsets.UTF_8));
         } finally {
             trained.model().close();
         }
         CliRun list = run("models", "list");
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).contains("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", "bootstrap", "rejected: malformed");
+        assertThat(list.out()).contains("2026-01-01 00:00:00", "2026-01-02 00:00:00", "forced", "rejected: malformed");
 
         CliRun rollback = run("models", "rollback", "1");
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();

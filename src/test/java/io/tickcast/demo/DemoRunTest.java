@@ -6,57 +6,97 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.quality.ForecastMetrics;
 import io.tickcast.quality.ForecastScoreboard;
-import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Tick;
+import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The demo end to end on an in-process broker, on two panels: one a model can learn (a model passes the gate and
+ * makes every forecast) and random walks (no model passes; every forecast is naive and the ratio is exactly 1).
+ */
 class DemoRunTest {
 
-    @Test
-    void demoRunsEndToEndAndItsTableIsComputedFromTheForecasts() throws Exception {
-        // the last 300 days of two bundled series, few epochs: the full demo is the same code path
-        List<Tick> ticks = new ArrayList<>();
-        Map<String, List<Tick>> all = CsvTickReader.bySymbol(CsvTickReader.readResource(CsvTickReader.BUNDLED_EUSTOCKS));
-        for (String s : List.of("DAX", "FTSE")) {
-            List<Tick> series = all.get(s);
-            ticks.addAll(series.subList(series.size() - 300, series.size()));
-        }
-        // the configured HTTP port is taken: the demo takes a free one instead of failing
-        java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        int takenPort = taken.getLocalPort();
-        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("train.epochs", "5", "application.id", "demo-test",
-                "http.host", "127.0.0.1", "http.port", Integer.toString(takenPort)));
+    private static final LocalDate D0 = LocalDate.of(2020, 1, 1);
+
+    private record Outcome(List<ForecastScoreboard.SymbolScore> scores, String printed) {
+    }
+
+    private static Outcome demo(List<Tick> ticks, String appId, int httpPort) throws Exception {
+        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("train.epochs", "40", "application.id", appId,
+                "http.host", "127.0.0.1", "http.port", Integer.toString(httpPort)));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<ForecastScoreboard.SymbolScore> scores;
-        try (taken; PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
             scores = new DemoRun(new DemoRun.Options(ticks, 0.7, false, true, Duration.ofMinutes(2), config), out)
                     .run(LstmTrainer.EpochListener.NONE);
         }
-        String printed = buf.toString(StandardCharsets.UTF_8);
-        // 90 replayed days per symbol; the last has no next day to score against
-        assertThat(scores).extracting(ForecastScoreboard.SymbolScore::symbol).containsExactly("DAX", "FTSE");
-        assertThat(scores).allSatisfy(s -> {
-            assertThat(s.scored()).isEqualTo(89);
-            assertThat(s.lstmForecasts()).isEqualTo(89);
+        return new Outcome(scores, buf.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<Tick> ticks(String symbol, double[] closes) {
+        List<Tick> out = new ArrayList<>();
+        for (int i = 0; i < closes.length; i++) {
+            out.add(Tick.of(symbol, D0.plusDays(i), closes[i]));
+        }
+        return out;
+    }
+
+    @Test
+    void onALearnablePanelTheGatedModelMakesEveryForecastAndTheTableIsComputedFromThem() throws Exception {
+        List<Tick> ticks = new ArrayList<>(ticks("AAA", SyntheticSeries.wave(450, 100, 0, 1)));
+        ticks.addAll(ticks("BBB", SyntheticSeries.wave(450, 2000, 1, 2)));
+        // the configured HTTP port is taken: the demo takes a free one instead of failing
+        java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        int takenPort = taken.getLocalPort();
+        Outcome o;
+        try (taken) {
+            o = demo(ticks, "demo-test-waves", takenPort);
+        }
+        // 135 replayed days per symbol (30% of 450); the last has no next day to score against
+        assertThat(o.scores()).extracting(ForecastScoreboard.SymbolScore::symbol).containsExactly("AAA", "BBB");
+        assertThat(o.scores()).allSatisfy(s -> {
+            assertThat(s.scored()).isEqualTo(134);
+            assertThat(s.lstmForecasts()).isEqualTo(134);
+            assertThat(s.rmseRatio()).as("a wave is far more predictable than naive").isLessThan(0.9);
         });
+        assertThat(o.printed()).contains("Gate: passed the gate", "Model v1 published");
         // the naive column is recomputed here from the data alone
-        List<Tick> dax = all.get("DAX").subList(1860 - 90, 1860);
-        double[] naive = dax.subList(0, 89).stream().mapToDouble(Tick::close).toArray();
-        double[] actual = dax.subList(1, 90).stream().mapToDouble(Tick::close).toArray();
-        assertThat(scores.get(0).naiveRmse()).isCloseTo(ForecastMetrics.rmse(naive, actual), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(printed).contains(DemoTable.render(scores));
+        double[] aaa = SyntheticSeries.wave(450, 100, 0, 1);
+        double[] naive = java.util.Arrays.copyOfRange(aaa, 315, 449);
+        double[] actual = java.util.Arrays.copyOfRange(aaa, 316, 450);
+        assertThat(o.scores().get(0).naiveRmse()).isCloseTo(ForecastMetrics.rmse(naive, actual), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.printed()).contains(DemoTable.render(o.scores()));
         // the HTTP server ran on the configured address (a free port here)
-        assertThat(printed).containsPattern("Metrics: http://127\\.0\\.0\\.1:\\d+/metrics")
+        assertThat(o.printed()).containsPattern("Metrics: http://127\\.0\\.0\\.1:\\d+/metrics")
                 .contains("Port " + takenPort + " is taken").doesNotContain(":" + takenPort + "/metrics");
-        // every forecast was printed as it arrived: 90 per symbol
-        assertThat(printed.lines().filter(l -> l.matches("^(DAX|FTSE) +\\d{4}-\\d{2}-\\d{2} .*")).count()).isEqualTo(180);
+        // every forecast was printed as it arrived: 135 per symbol
+        assertThat(o.printed().lines().filter(l -> l.matches("^(AAA|BBB) +\\d{4}-\\d{2}-\\d{2} .*")).count()).isEqualTo(270);
+    }
+
+    @Test
+    void onRandomWalksNoModelPassesAndEveryForecastIsNaive() throws Exception {
+        Random rnd = new Random(11);
+        List<Tick> ticks = new ArrayList<>();
+        for (String s : List.of("RW1", "RW2", "RW3")) {
+            ticks.addAll(ticks(s, SyntheticSeries.randomWalk(400, 50, 0.01, rnd)));
+        }
+        Outcome o = demo(ticks, "demo-test-walks", 0);
+        assertThat(o.scores()).hasSize(3).allSatisfy(s -> {
+            assertThat(s.scored()).isEqualTo(119);
+            assertThat(s.lstmForecasts()).isZero();
+            assertThat(s.rmseRatio()).isEqualTo(1.0);
+        });
+        assertThat(o.printed()).contains("Gate: not published", "no evidence that it beats the naive forecast",
+                "Serving the naive forecast (tomorrow = today): no model passed the gate", " 1.0000 ");
     }
 }

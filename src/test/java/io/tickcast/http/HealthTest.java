@@ -58,17 +58,29 @@ class HealthTest {
 
     @Test
     void theTrainerRoleIsLiveWhileItsFeedRunsAndReadyOnceItHasReadTheTicks() {
-        assertThat(Health.trainer(true, false, false).status()).as("live while reading").isEqualTo(200);
-        assertThat(Health.trainer(false, true, false).status()).as("feed stopped: not live").isEqualTo(503);
-        Health.Probe reading = Health.trainer(true, false, true);
+        assertThat(Health.trainer(true, false, null, false, false).status()).as("live while reading").isEqualTo(200);
+        assertThat(Health.trainer(false, true, null, false, false).status()).as("feed stopped: not live").isEqualTo(503);
+        Health.Probe reading = Health.trainer(true, false, null, false, true);
         assertThat(reading.status()).isEqualTo(503);
         assertThat(reading.body()).containsEntry("status", "NOT_READY").containsEntry("role", "trainer");
         assertThat(reading.body().get("reason")).asString().contains("still reading");
-        Health.Probe caughtUp = Health.trainer(true, true, true);
+        Health.Probe caughtUp = Health.trainer(true, true, null, false, true);
         assertThat(caughtUp.status()).isEqualTo(200);
         assertThat(caughtUp.body()).containsEntry("status", "READY").containsEntry("history", "caught up")
                 .doesNotContainKey("reason");
-        assertThat(Health.trainer(false, true, true).status()).as("feed stopped: not ready").isEqualTo(503);
+        assertThat(Health.trainer(false, true, null, false, true).status()).as("feed stopped: not ready").isEqualTo(503);
+    }
+
+    @Test
+    void theTrainerIsNotReadyWhileItCannotReadTheRegistryAndNotLiveOnceThatLastsTooLong() {
+        String problem = "cannot read the model registry tickcast-models since 2026-01-01T00:00:00Z: topic does not exist";
+        Health.Probe ready = Health.trainer(true, true, problem, false, true);
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.body()).containsEntry("registry", problem).containsEntry("reason", problem);
+        assertThat(Health.trainer(true, true, problem, false, false).status()).as("live within the grace period").isEqualTo(200);
+        Health.Probe down = Health.trainer(true, true, problem, true, false);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body().get("reason")).asString().contains("unreadable for too long", "topic does not exist");
     }
 
     @Test

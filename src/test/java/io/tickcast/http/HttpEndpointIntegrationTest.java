@@ -335,7 +335,7 @@ class HttpEndpointIntegrationTest {
             JsonNode ready = assertProbe(instance.get("/health/ready"), 200, "RUNNING");
             assertThat(ready.path("status").asText()).isEqualTo("READY");
             assertThat(ready.path("topics").asText()).isEqualTo("ok");
-            assertThat(ready.path("forecaster").asText()).isEqualTo("naive fallback");
+            assertThat(ready.path("forecaster").asText()).isEqualTo("naive fallback: no model has passed the promotion gate yet");
             slot.install(trained.model(), 2);
             assertThat(Json.MAPPER.readTree(instance.get("/health/ready").body()).path("forecaster").asText()).isEqualTo("lstm v2");
 

@@ -32,6 +32,10 @@ import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,18 +141,22 @@ class StreamIntegrationTest {
     }
 
     @Test
-    void aModelFollowerWhoseRegistryIsMissingStopsAndSaysSo() throws Exception {
+    void aModelFollowerWhoseRegistryIsMissingRetriesSaysSinceWhenAndCatchesUpOnceItExists() throws Exception {
         TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers());
-        try (ModelFollower follower = new ModelFollower(config.kafkaClientProperties(), "no-such-registry",
+        String registry = "late-registry";
+        try (ModelFollower follower = new ModelFollower(config.kafkaClientProperties(), registry,
                 new ModelSlot(5), config.lstm(), io.tickcast.registry.RegistryEvents.NONE)) {
-            assertThat(follower.stopped()).as("not started: not stopped").isFalse();
             follower.start();
-            assertThat(follower.awaitCaughtUp(Duration.ofSeconds(5))).isFalse();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!follower.stopped() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            assertThat(follower.awaitCaughtUp(Duration.ofSeconds(3))).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> follower.failingSince() != null);
+            assertThat(follower.lastError()).contains(registry, "does not exist");
+            assertThat(follower.stopped()).as("it retries rather than giving up").isFalse();
+            try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+                admin.createTopics(List.of(new NewTopic(registry, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
-            assertThat(follower.stopped()).isTrue();
+            assertThat(follower.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+            assertThat(follower.failingSince()).isNull();
+            assertThat(follower.current()).isNull();
         }
     }
 

@@ -1,13 +1,21 @@
 package io.tickcast.training;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
-/** Price series a small LSTM can learn far better than "tomorrow = today": a slow wave with a little noise. */
+import io.tickcast.lstm.PriceSeries;
+
+/** Price series for tests: ones a small LSTM can learn, and random walks, where nothing beats naive. */
 public final class SyntheticSeries {
+
+    public static final LocalDate START = LocalDate.of(2020, 1, 1);
 
     private SyntheticSeries() {
     }
 
+    /** A slow wave with a little noise: far more predictable than "tomorrow = today". */
     public static double[] wave(int days, double level, double phase, long seed) {
         Random rnd = new Random(seed);
         double[] out = new double[days];
@@ -15,5 +23,39 @@ public final class SyntheticSeries {
             out[i] = level * (1 + 0.2 * Math.sin(i / 3.0 + phase) + 0.002 * rnd.nextGaussian());
         }
         return out;
+    }
+
+    /** A driftless geometric random walk with daily volatility {@code vol}: naive is the best forecast there is. */
+    public static double[] randomWalk(int days, double level, double vol, Random rnd) {
+        double[] out = new double[days];
+        out[0] = level;
+        for (int i = 1; i < days; i++) {
+            out[i] = out[i - 1] * Math.exp(vol * rnd.nextGaussian());
+        }
+        return out;
+    }
+
+    /** {@code closes} on consecutive days from {@code first}. */
+    public static PriceSeries dated(String symbol, LocalDate first, double[] closes) {
+        LocalDate[] dates = new LocalDate[closes.length];
+        for (int i = 0; i < closes.length; i++) {
+            dates[i] = first.plusDays(i);
+        }
+        return new PriceSeries(symbol, dates, closes);
+    }
+
+    /**
+     * A panel of random walks of unequal lengths that all end on the same day (as a trainer's history of symbols
+     * listed at different times would be).
+     */
+    public static List<PriceSeries> randomWalkPanel(int symbols, int longest, long seed) {
+        Random rnd = new Random(seed);
+        List<PriceSeries> panel = new ArrayList<>();
+        for (int s = 0; s < symbols; s++) {
+            int days = longest - s * (longest / (2 * symbols));
+            double[] closes = randomWalk(days, 20 + 200 * rnd.nextDouble(), 0.005 + 0.02 * rnd.nextDouble(), rnd);
+            panel.add(dated("RW" + s, START.plusDays(longest - days), closes));
+        }
+        return panel;
     }
 }

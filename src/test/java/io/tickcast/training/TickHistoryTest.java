@@ -19,7 +19,7 @@ class TickHistoryTest {
         }
         h.add(Tick.of("A", D0.plusDays(4), 99));
         TickHistory.Snapshot s = h.snapshot();
-        assertThat(s.series().get("A")).containsExactly(12, 13, 99);
+        assertThat(closes(s, "A")).containsExactly(12, 13, 99);
         assertThat(s.ticks()).isEqualTo(3);
         assertThat(s.from()).isEqualTo(D0.plusDays(2));
         assertThat(s.to()).isEqualTo(D0.plusDays(4));
@@ -34,8 +34,8 @@ class TickHistoryTest {
         h.add(Tick.of("SHORT", D0, 1));
         h.add(Tick.of("SHORT", D0.plusDays(1), 2));
         assertThat(h.size()).isEqualTo(6);
-        assertThat(h.snapshot().series().get("LONG")).containsExactly(2, 3, 4, 5);
-        assertThat(h.snapshot().series().get("SHORT")).containsExactly(1, 2);
+        assertThat(closes(h.snapshot(), "LONG")).containsExactly(2, 3, 4, 5);
+        assertThat(closes(h.snapshot(), "SHORT")).containsExactly(1, 2);
     }
 
     @Test
@@ -44,6 +44,23 @@ class TickHistoryTest {
         h.add(Tick.of("A", D0.plusDays(2), 3));
         h.add(Tick.of("A", D0, 1));
         h.add(Tick.of("A", D0.plusDays(1), 2));
-        assertThat(h.snapshot().series().get("A")).containsExactly(1, 2, 3);
+        assertThat(closes(h.snapshot(), "A")).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void theWindowBeforeANewDayIsTheMostRecentClosesAndNothingForACorrectionOrTooFewDays() {
+        TickHistory h = new TickHistory(10, 100);
+        for (int i = 0; i < 4; i++) {
+            h.add(Tick.of("A", D0.plusDays(i), 10 + i));
+        }
+        assertThat(h.windowBefore(Tick.of("A", D0.plusDays(4), 50), 3)).containsExactly(11, 12, 13);
+        assertThat(h.windowBefore(Tick.of("A", D0.plusDays(4), 50), 5)).as("too few days").isNull();
+        assertThat(h.windowBefore(Tick.of("A", D0.plusDays(3), 50), 3)).as("a correction").isNull();
+        assertThat(h.windowBefore(Tick.of("B", D0, 50), 1)).as("an unknown symbol").isNull();
+        assertThat(h.snapshot().series().get(0).dates()).containsExactly(D0, D0.plusDays(1), D0.plusDays(2), D0.plusDays(3));
+    }
+
+    private static double[] closes(TickHistory.Snapshot s, String symbol) {
+        return s.series().stream().filter(p -> p.symbol().equals(symbol)).findFirst().orElseThrow().closes();
     }
 }

@@ -1,0 +1,97 @@
+package io.tickcast.cli;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.gate.DieboldMariano;
+import io.tickcast.gate.Evidence;
+import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ModelRecordCodec;
+import io.tickcast.registry.RegistryReader;
+
+/**
+ * {@code models list}'s table: one line per registry record, oldest first, with the gate's evidence (RMSE ratio
+ * to naive, Diebold-Mariano statistic and one-sided p-value, validation windows) and its status: the record
+ * instances serve, a demoted version, or why instances reject it.
+ */
+final class RegistryTable {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String ROW = "%-7s %-8s %-9s %-6s %-19s %-7s %-7s %-8s %-7s %-23s %s%n";
+
+    private RegistryTable() {
+    }
+
+    static String render(List<RegistryReader.Entry> entries, TickcastConfig config) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, ROW, "offset", "version", "by", "kind", "created (UTC)", "ratio", "DM",
+                "p", "windows", "data", "status"));
+        Set<Long> demoted = demoted(entries);
+        long serving = servingOffset(entries, config);
+        for (RegistryReader.Entry e : entries) {
+            ModelRecord r = e.record();
+            if (r == null) {
+                out.append(String.format(Locale.ROOT, "%-7d %-8s rejected: %s%n", e.offset(), e.key(), e.error()));
+                continue;
+            }
+            String problem = problem(r, config);
+            Evidence v = r.validation();
+            DieboldMariano t = v == null ? null : v.vsNaive();
+            String status = problem != null ? "rejected: " + problem
+                    : e.offset() == serving ? "serving" : demoted.contains(r.version()) ? "demoted" : "";
+            if (r.demotion() != null) {
+                status += (status.isEmpty() ? "" : "; ") + "after v" + r.demotion().demotedVersion() + " was demoted: "
+                        + io.tickcast.registry.ModelFollower.describe(r.demotion());
+            }
+            out.append(String.format(Locale.ROOT, ROW, e.offset(), r.version(), r.promotedBy(), r.kind(),
+                    CREATED.format(r.createdAt()),
+                    v == null ? "-" : String.format(Locale.ROOT, "%.4f", v.ratioToNaive()),
+                    t == null ? "-" : String.format(Locale.ROOT, "%.2f", t.statistic()),
+                    t == null ? "-" : String.format(Locale.ROOT, "%.2g", t.pValue()),
+                    v == null ? "-" : Integer.toString(v.windows()),
+                    r.data() == null ? "-" : r.data().from() + ".." + r.data().to(),
+                    status).stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Versions that a demotion record took out of service. */
+    static Set<Long> demoted(List<RegistryReader.Entry> entries) {
+        Set<Long> out = new HashSet<>();
+        for (RegistryReader.Entry e : entries) {
+            if (e.record() != null && e.record().demotion() != null) {
+                out.add(e.record().demotion().demotedVersion());
+            }
+        }
+        return out;
+    }
+
+    /** Offset of the record instances serve: the last one they would accept (-1 if none). */
+    private static long servingOffset(List<RegistryReader.Entry> entries, TickcastConfig config) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            RegistryReader.Entry e = entries.get(i);
+            if (e.record() != null && problem(e.record(), config) == null) {
+                return e.offset();
+            }
+        }
+        return -1;
+    }
+
+    /** Why instances would refuse this record's model, or null. */
+    private static String problem(ModelRecord r, TickcastConfig config) {
+        if (r.isNaive()) {
+            return null;
+        }
+        try {
+            ModelRecordCodec.loadModel(r, config.lstm(), config.windowSize()).close();
+            return null;
+        } catch (ModelRecordCodec.InvalidRecordException e) {
+            return e.reason() + ": " + e.getMessage();
+        }
+    }
+}

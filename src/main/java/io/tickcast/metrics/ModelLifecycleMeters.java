@@ -1,0 +1,92 @@
+package io.tickcast.metrics;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tickcast.gate.DieboldMariano;
+import io.tickcast.gate.Evidence;
+import io.tickcast.training.TrainingEvents;
+
+/**
+ * The evidence behind the models in service: the promotion gate's last verdict, the trainer's live test of the
+ * serving model against naive, demotions, and registry read failures. Gauges are NaN until their first value.
+ * Training runs themselves are counted by {@link TickcastMetrics#trainingRun}; this class takes the rest of
+ * {@link TrainingEvents}.
+ */
+public final class ModelLifecycleMeters implements TrainingEvents {
+
+    private final TickcastMetrics metrics;
+    private final Counter demotions;
+    private final Counter registryReadFailures;
+    private volatile double gateStatistic = Double.NaN;
+    private volatile double gatePValue = Double.NaN;
+    private volatile double gateWindows = Double.NaN;
+    private volatile double liveVersion = Double.NaN;
+    private volatile double liveRatio = Double.NaN;
+    private volatile double liveStatistic = Double.NaN;
+    private volatile double livePValue = Double.NaN;
+    private volatile double liveWindows = Double.NaN;
+
+    ModelLifecycleMeters(MeterRegistry registry, TickcastMetrics metrics) {
+        this.metrics = metrics;
+        gauge(registry, MeterNames.GATE_STATISTIC, m -> m.gateStatistic,
+                "Diebold-Mariano statistic of the last judged candidate vs naive (negative: lower loss than naive)");
+        gauge(registry, MeterNames.GATE_P_VALUE, m -> m.gatePValue,
+                "One-sided p-value of the last judged candidate beating naive (promoted only below gate.level)");
+        gauge(registry, MeterNames.GATE_WINDOWS, m -> m.gateWindows, "Validation windows of the last judged candidate");
+        gauge(registry, MeterNames.LIVE_CHECK_VERSION, m -> m.liveVersion,
+                "Model version the trainer's live check is scoring against naive");
+        gauge(registry, MeterNames.LIVE_CHECK_RMSE_RATIO, m -> m.liveRatio,
+                "Live RMSE of the serving model over the naive forecast's, on the trainer's most recent scored ticks");
+        gauge(registry, MeterNames.LIVE_CHECK_STATISTIC, m -> m.liveStatistic,
+                "Diebold-Mariano statistic of the serving model's live losses vs naive (positive: worse than naive)");
+        gauge(registry, MeterNames.LIVE_CHECK_P_VALUE, m -> m.livePValue,
+                "One-sided p-value of the serving model being worse than naive (demoted below gate.level)");
+        gauge(registry, MeterNames.LIVE_CHECK_WINDOWS, m -> m.liveWindows, "Live forecasts in the trainer's last test");
+        this.demotions = Counter.builder(MeterNames.DEMOTIONS)
+                .description("Models demoted because their live forecasts were worse than naive with evidence")
+                .register(registry);
+        this.registryReadFailures = Counter.builder(MeterNames.REGISTRY_READ_FAILURES)
+                .description("Failed attempts to read the model registry topic (each is retried)")
+                .register(registry);
+    }
+
+    private void gauge(MeterRegistry registry, String name, java.util.function.ToDoubleFunction<ModelLifecycleMeters> f,
+                       String description) {
+        Gauge.builder(name, this, f).description(description).strongReference(true).register(registry);
+    }
+
+    @Override
+    public void trainingRun(String outcome, Duration duration, double validationRatioToNaive) {
+        metrics.trainingRun(outcome, duration, validationRatioToNaive);
+    }
+
+    @Override
+    public void gateJudged(Evidence evidence) {
+        DieboldMariano t = evidence.vsNaive();
+        gateStatistic = t == null ? Double.NaN : t.statistic();
+        gatePValue = t == null ? Double.NaN : t.pValue();
+        gateWindows = evidence.windows();
+    }
+
+    @Override
+    public void liveChecked(long version, double ratioToNaive, DieboldMariano worse) {
+        liveVersion = version;
+        liveRatio = ratioToNaive;
+        liveStatistic = worse.statistic();
+        livePValue = worse.pValue();
+        liveWindows = worse.windows();
+    }
+
+    @Override
+    public void demoted(long version, long fallback) {
+        demotions.increment();
+    }
+
+    /** The model registry could not be read (counted; the reader retries). */
+    public void registryReadFailed() {
+        registryReadFailures.increment();
+    }
+}

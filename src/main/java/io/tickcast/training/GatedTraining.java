@@ -1,0 +1,117 @@
+package io.tickcast.training;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.gate.GateSettings;
+import io.tickcast.gate.ModelGate;
+import io.tickcast.gate.ValidationWindow;
+import io.tickcast.lstm.LstmModel;
+import io.tickcast.lstm.LstmPredictor;
+import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.PriceSeries;
+import io.tickcast.lstm.Scaling;
+import io.tickcast.lstm.TrainingRegime;
+import io.tickcast.lstm.TrainingResult;
+import io.tickcast.lstm.WindowDataset;
+
+/**
+ * Trains a candidate and judges it, the one way every model that tickcast serves is made (trainer, demo,
+ * {@code run --train-csv}, backtest): all series are cut at one date so that the most recent
+ * {@code validationFraction} of the windows (by target date) validate and the rest train; no training target
+ * is later than any validation target, across symbols. The candidate never sees the validation windows
+ * (its best-epoch selection holds out its own tail of the training part); the {@link ModelGate} then decides.
+ */
+public final class GatedTraining {
+
+    /** How to train and how much evidence to ask for. */
+    public record Settings(LstmConfig lstm, TrainingRegime regime, Scaling.Method scaling, double validationFraction,
+                           int minTrainWindows, GateSettings gate) {
+
+        public Settings {
+            if (!(validationFraction > 0 && validationFraction < 1)) {
+                throw new IllegalArgumentException("validation fraction must be in (0, 1), was " + validationFraction);
+            }
+        }
+
+        public static Settings of(LstmConfig lstm, double validationFraction, int minTrainWindows, GateSettings gate) {
+            return new Settings(lstm, TrainingRegime.DEFAULT, Scaling.Method.PER_WINDOW, validationFraction,
+                    minTrainWindows, gate);
+        }
+    }
+
+    /**
+     * A trained candidate with its verdict (the caller owns {@code trained.model()}), or, when there was too little
+     * data to train, no candidate ({@code trained} null) and the reason in {@code skipped}.
+     */
+    public record Candidate(TrainingResult trained, ModelGate.Verdict verdict, LocalDate cutoff, int trainWindows,
+                            List<ValidationWindow> validation, double[] forecasts, String skipped) {
+
+        public boolean passed() {
+            return verdict != null && verdict.passed();
+        }
+    }
+
+    private GatedTraining() {
+    }
+
+    /**
+     * @param current the model in service, or null; it must beat that too (ignored if its window differs)
+     */
+    public static Candidate run(List<PriceSeries> series, Settings s, LstmModel current, LstmTrainer.EpochListener progress) {
+        int window = s.lstm().window();
+        List<Long> targetDays = new ArrayList<>();
+        for (PriceSeries p : series) {
+            for (int i = window; i < p.length(); i++) {
+                targetDays.add(p.dates()[i].toEpochDay());
+            }
+        }
+        LocalDate cutoff = WindowDataset.cutoff(targetDays.stream().mapToLong(Long::longValue).toArray(),
+                s.validationFraction());
+        List<PriceSeries> train = new ArrayList<>();
+        int trainWindows = 0;
+        for (PriceSeries p : series) {
+            PriceSeries head = p.until(cutoff);
+            if (head.windows(window) > 0) {
+                train.add(head);
+                trainWindows += head.windows(window);
+            }
+        }
+        List<ValidationWindow> validation = cutoff == null ? List.of() : ValidationWindow.after(series, window, cutoff);
+        if (trainWindows < s.minTrainWindows() || validation.isEmpty()) {
+            return new Candidate(null, null, cutoff, trainWindows, validation, null, trainWindows
+                    + " training windows" + (validation.isEmpty() ? " and no validation window" : "")
+                    + " (at least " + s.minTrainWindows() + " training windows are needed)");
+        }
+        Scaling scaling = s.scaling().fit(PriceSeries.closesOf(train));
+        TrainingResult trained = LstmTrainer.train(s.lstm(), WindowDataset.ofSeries(train, window, scaling), s.regime(),
+                progress);
+        try {
+            double[] forecasts = forecast(trained.model(), validation);
+            double[] currentForecasts = current == null || current.window() != window ? null : forecast(current, validation);
+            ModelGate.Verdict verdict = ModelGate.judge(validation, forecasts, currentForecasts, cutoff, s.gate());
+            return new Candidate(trained, verdict, cutoff, trainWindows, validation, forecasts, null);
+        } catch (RuntimeException e) {
+            trained.model().close();
+            throw e;
+        }
+    }
+
+    /** Judges a model that was trained elsewhere on every window of {@code series} (none of which it may have seen). */
+    public static ModelGate.Verdict judgeExisting(LstmModel model, List<PriceSeries> series, GateSettings gate) {
+        List<ValidationWindow> windows = ValidationWindow.after(series, model.window(), null);
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("no validation windows: every series needs more than " + model.window()
+                    + " closes");
+        }
+        return ModelGate.judge(windows, forecast(model, windows), null, null, gate);
+    }
+
+    static double[] forecast(LstmModel model, List<ValidationWindow> windows) {
+        try (LstmPredictor p = model.newPredictor()) {
+            return p.forecastAll(ValidationWindow.closes(windows));
+        }
+    }
+}
