@@ -12,11 +12,11 @@ import java.util.Random;
 import java.util.concurrent.locks.ReentrantLock;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -92,8 +92,9 @@ public final class LstmTrainer {
     private static TrainingResult trainLocked(LstmConfig config, WindowDataset data, WindowDataset validation,
                                               TrainingRegime regime, EpochListener listener) {
         long start = System.nanoTime();
-        Engine.getInstance().setRandomSeed((int) config.seed());
         LstmModel model = LstmModel.initialised(config, data.scaling());
+        // starting weights from the seed alone, never from the engine's process-wide generator
+        model.djlModel().getBlock().setInitializer(new SeededXavierInitializer(config.seed()), Parameter.Type.WEIGHT);
         int n = data.size();
         Optimizer adam = Optimizer.adam()
                 .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))

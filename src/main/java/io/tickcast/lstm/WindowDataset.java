@@ -91,8 +91,7 @@ public final class WindowDataset {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("tail fraction must be in (0, 1), was " + fraction);
         }
-        long[] days = targetDays.stream().mapToLong(Long::longValue).toArray();
-        return cutoff(days, fraction);
+        return cutoff(targetDays(), fraction);
     }
 
     /**
@@ -115,6 +114,11 @@ public final class WindowDataset {
             cut = sorted[i] == cut ? cut : sorted[i];
         }
         return LocalDate.ofEpochDay(cut);
+    }
+
+    /** Epoch day of each example's target, in example order. */
+    long[] targetDays() {
+        return targetDays.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Inputs of the given examples, flattened row-major into (n, window). */

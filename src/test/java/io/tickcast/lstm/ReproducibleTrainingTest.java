@@ -1,0 +1,87 @@
+package io.tickcast.lstm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.tickcast.config.LstmConfig;
+import io.tickcast.training.SyntheticSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On one machine, the same data, configuration and seed give a byte-identical model: in a fresh JVM, and in a
+ * busy one where other threads load models and draw from the engine's random generator meanwhile.
+ */
+class ReproducibleTrainingTest {
+
+    private static final LstmConfig QUICK = LstmConfig.DEFAULT.withEpochs(15);
+
+    private static byte[] train(LstmConfig config) {
+        try (LstmModel m = LstmTrainer.train(config, List.of(SyntheticSeries.wave(400, 100, 0, 3)),
+                LstmTrainer.EpochListener.NONE).model()) {
+            return m.toBytes();
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytesWhileOtherThreadsLoadModelsAndDrawRandomNumbers() throws Exception {
+        byte[] quiet = train(QUICK);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong draws = new AtomicLong();
+        Thread busy = new Thread(() -> {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                while (!stop.get()) {
+                    try (NDManager round = manager.newSubManager()) {
+                        round.randomUniform(-1, 1, new Shape(64)); // the engine's process-wide generator
+                    }
+                    try (LstmModel loaded = LstmModel.fromBytes(quiet, QUICK); LstmPredictor p = loaded.newPredictor()) {
+                        p.forecast(new double[] {1, 2, 3, 4, 5});
+                    }
+                    draws.incrementAndGet();
+                }
+            }
+        }, "busy-neighbour");
+        busy.start();
+        byte[] busyRun;
+        try {
+            busyRun = train(QUICK);
+        } finally {
+            stop.set(true);
+            busy.join(30_000);
+        }
+        assertThat(draws.get()).as("the neighbour drew while the training ran").isPositive();
+        assertThat(busyRun).isEqualTo(quiet);
+        assertThat(train(QUICK.withSeed(7))).as("another seed, another model: the comparison can fail").isNotEqualTo(quiet);
+    }
+
+    @Test
+    void twoSeparateJvmsTrainTheSameBytes(@TempDir Path dir) throws Exception {
+        Path csv = Path.of("src/main/resources/data/eustockmarkets.csv");
+        Path first = dir.resolve("first.model");
+        Path second = dir.resolve("second.model");
+        trainInAFreshJvm(csv, first);
+        trainInAFreshJvm(csv, second);
+        assertThat(Files.readAllBytes(first)).hasSizeGreaterThan(3000).isEqualTo(Files.readAllBytes(second));
+    }
+
+    private static void trainInAFreshJvm(Path csv, Path out) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.tickcast.cli.TickcastCli",
+                "train", csv.toString(), "--out", out.toString(), "--epochs", "5"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile()).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the training JVM finished").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(out.resolveSibling(out.getFileName() + ".log"))).isZero();
+        assertThat(out.toFile()).isFile();
+    }
+
+}
