@@ -229,41 +229,57 @@ final class TickOracle {
         }
 
         private Map<String, Object> object() {
-            enter();
             Map<String, Object> o = new LinkedHashMap<>();
+            elements('}', () -> member(o));
+            return o;
+        }
+
+        private List<Object> array() {
+            List<Object> a = new ArrayList<>();
+            elements(']', () -> a.add(value()));
+            return a;
+        }
+
+        /** The elements of an object or array, from its opening character to {@code close}. */
+        private void elements(char close, Runnable element) {
+            enter();
             skipWhitespace();
-            if (peek() == '}') {
+            if (peek() == close) {
                 pos++;
                 depth--;
-                return o;
+                return;
             }
             while (true) {
                 skipWhitespace();
-                if (peek() != '"') {
-                    throw fail("expected a name");
-                }
-                String name = string();
-                if (hasUnpairedSurrogate(name)) {
-                    // RFC 8259 leaves this open; Jackson refuses it in a name (in a value it keeps it as it is)
-                    throw fail("a name that is not Unicode");
-                }
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                if (o.containsKey(name)) {
-                    throw fail("duplicate name");
-                }
-                o.put(name, value());
+                element.run();
                 skipWhitespace();
                 char c = next();
-                if (c == '}') {
+                if (c == close) {
                     depth--;
-                    return o;
+                    return;
                 }
                 if (c != ',') {
-                    throw fail("expected , or }");
+                    throw fail("expected , or " + close);
                 }
             }
+        }
+
+        private void member(Map<String, Object> o) {
+            if (peek() != '"') {
+                throw fail("expected a name");
+            }
+            String name = string();
+            if (hasUnpairedSurrogate(name)) {
+                // RFC 8259 leaves this open; Jackson refuses it in a name (in a value it keeps it as it is)
+                throw fail("a name that is not Unicode");
+            }
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            if (o.containsKey(name)) {
+                throw fail("duplicate name");
+            }
+            o.put(name, value());
         }
 
         private static boolean hasUnpairedSurrogate(String name) {
@@ -276,30 +292,6 @@ final class TickOracle {
                 }
             }
             return false;
-        }
-
-        private List<Object> array() {
-            enter();
-            List<Object> a = new ArrayList<>();
-            skipWhitespace();
-            if (peek() == ']') {
-                pos++;
-                depth--;
-                return a;
-            }
-            while (true) {
-                skipWhitespace();
-                a.add(value());
-                skipWhitespace();
-                char c = next();
-                if (c == ']') {
-                    depth--;
-                    return a;
-                }
-                if (c != ',') {
-                    throw fail("expected , or ]");
-                }
-            }
         }
 
         private void enter() {

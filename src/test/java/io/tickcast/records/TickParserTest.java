@@ -37,6 +37,15 @@ class TickParserTest {
     }
 
     @Test
+    void whatTickcastPublishesIsAValidTick() throws Exception {
+        // TickPublisher (tickcast produce) writes ticks with Json.MAPPER: they must pass the strict rules
+        Tick full = new Tick("BRK.B", LocalDate.of(2020, 1, 2), 1.5, 1.25, 1.75, 1.0, 1200L);
+        for (Tick t : new Tick[] {full, Tick.of("^GSPC", LocalDate.of(1999, 12, 31), 1469.25)}) {
+            assertThat(TickParser.parse(Json.MAPPER.writeValueAsBytes(t)).tick()).isEqualTo(t);
+        }
+    }
+
+    @Test
     void nullOptionalFieldsAreAbsent() {
         ParsedTick p = parse(tick("DAX", ",\"open\":null,\"high\":null,\"low\":null,\"volume\":null"));
         assertThat(p.tick()).isEqualTo(Tick.of("DAX", LocalDate.of(2020, 1, 2), 1.5));
