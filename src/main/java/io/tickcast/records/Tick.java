@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One daily price observation (record contract: {@code {"symbol":"DAX","date":"1991-07-01","close":1628.75}}
- * with optional {@code open}, {@code high}, {@code low}, {@code volume}). Instances are always valid:
- * build them from untrusted bytes with {@link TickParser}.
+ * with optional {@code open}, {@code high}, {@code low}, {@code volume}). The constructor checks what every
+ * tick needs (a non-blank symbol, a date, a finite close above 0); build ticks from untrusted bytes with
+ * {@link TickParser}, which applies every rule and limit ({@link TickLimits}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Tick(String symbol, LocalDate date, double close, Double open, Double high, Double low, Long volume) {

@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.records.RejectReason;
+import io.tickcast.records.TickLimits;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration and metrics sections name everything the code reads and exports. */
+/**
+ * The README's configuration and metrics sections name everything the code reads and exports, and its tick rules
+ * every dead-letter reason and input limit.
+ */
 class ReadmeDocumentsTheConfigTest {
 
     private static String readme() throws Exception {
@@ -32,6 +37,22 @@ class ReadmeDocumentsTheConfigTest {
                 String base = name.replaceAll("_(total|seconds|bucket|count|sum|max)$", "");
                 assertThat(readme).as(name).containsPattern("`" + java.util.regex.Pattern.quote(base) + "(_[a-z]+)?`");
             });
+        }
+    }
+
+    @Test
+    void theTickRulesSectionStatesEveryDeadLetterReasonAndLimit() throws Exception {
+        String readme = readme();
+        String rules = readme.substring(readme.indexOf("### Tick validity"), readme.indexOf("### Dead letters"));
+        for (RejectReason r : RejectReason.values()) {
+            assertThat(rules).as(r.code()).contains("`" + r.code() + "`");
+        }
+        assertThat(rules).contains("**" + TickLimits.MAX_BYTES + " bytes**", "**" + TickLimits.MAX_SYMBOL_LENGTH + " characters**",
+                "**" + TickLimits.MAX_NESTING_DEPTH + " levels**", "**" + TickLimits.MAX_NUMBER_DIGITS + " digits**");
+        String punctuation = String.join(" ", TickLimits.SYMBOL_PUNCTUATION.split(""));
+        assertThat(rules).contains("ASCII letter or digit or one of `" + punctuation + "`");
+        for (String field : TickLimits.FIELDS) {
+            assertThat(rules).contains("`" + field + "`");
         }
     }
 }

@@ -72,6 +72,24 @@ class TickcastMetricsTest {
     }
 
     @Test
+    void eachDeadLetterReasonCountsUnderItsOwnLabelAndNoOther() {
+        StreamEvents events = metrics.streamEvents();
+        RejectReason[] reasons = RejectReason.values();
+        for (int i = 0; i < reasons.length; i++) {
+            for (int n = 0; n <= i; n++) {
+                events.tickRejected(reasons[i]);   // reason i counted i + 1 times
+            }
+        }
+        PrometheusText p = scrape();
+        for (int i = 0; i < reasons.length; i++) {
+            assertThat(p.get("tickcast_dead_letters_total", "reason", reasons[i].code())).as(reasons[i].code()).isEqualTo(i + 1);
+            assertThat(p.get("tickcast_ticks_total", "outcome", "dead_lettered", "reason", reasons[i].code())).isEqualTo(i + 1);
+        }
+        // the label set is the enum: one series per reason, however many ticks are rejected
+        assertThat(p.samples()).filteredOn(s -> s.name().equals("tickcast_dead_letters_total")).hasSize(reasons.length);
+    }
+
+    @Test
     void streamEventsMoveTheirSeries() {
         StreamEvents events = metrics.streamEvents();
         events.tickAccepted(PriceWindow.Outcome.APPENDED);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.tickcast.config.LstmConfig;
@@ -20,6 +21,7 @@ import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Json;
 import io.tickcast.records.JsonSerde;
+import io.tickcast.records.RejectReason;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -189,6 +191,62 @@ class ForecastTopologyTest {
         assertThat(dead).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactlyElementsOf(bad);
         assertThat(dead.get(3).headers().lastHeader(DeadLetter.HEADER_SOURCE_OFFSET)).isNotNull();
         assertThat(forecasts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void eachStrictInputLimitDeadLettersTheOriginalBytesWithItsReasonAndValidTicksGoOn() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(config.topics().ticks(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        String day = "\"date\":\"1991-07-02\",\"close\":1.0";
+        List<Map.Entry<RejectReason, byte[]>> bad = List.of(
+                Map.entry(RejectReason.TOO_LARGE, utf8("{\"symbol\":\"DAX\"," + day + ",\"pad\":\"" + "p".repeat(900_000) + "\"}")),
+                Map.entry(RejectReason.MALFORMED_JSON, utf8("{\"symbol\":\"DAX\"," + day + "}xyz")),
+                Map.entry(RejectReason.MALFORMED_JSON, new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'}),
+                Map.entry(RejectReason.UNKNOWN_FIELD, utf8("{\"symbol\":\"DAX\"," + day + ",\"currency\":\"EUR\"}")),
+                Map.entry(RejectReason.BAD_SYMBOL, utf8("{\"symbol\":\"" + "S".repeat(1000) + "\"," + day + "}")),
+                Map.entry(RejectReason.BAD_SYMBOL, utf8("{\"symbol\":\"BRK B\"," + day + "}")),
+                Map.entry(RejectReason.BAD_OPEN, utf8("{\"symbol\":\"DAX\"," + day + ",\"open\":\"abc\"}")),
+                Map.entry(RejectReason.BAD_HIGH, utf8("{\"symbol\":\"DAX\"," + day + ",\"high\":-1}")),
+                Map.entry(RejectReason.BAD_LOW, utf8("{\"symbol\":\"DAX\"," + day + ",\"low\":1e400}")),
+                Map.entry(RejectReason.BAD_VOLUME, utf8("{\"symbol\":\"DAX\"," + day + ",\"volume\":1.5}")));
+        for (int i = 0; i < bad.size(); i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+            raw.pipeInput(i % 2 == 0 ? "DAX" : null, bad.get(i).getValue());
+        }
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetter.HEADER_REASON))
+                .containsExactlyElementsOf(bad.stream().map(e -> e.getKey().code()).toList());
+        for (int i = 0; i < bad.size(); i++) {
+            assertThat(dead.get(i).value()).as("original bytes of #%d", i).isEqualTo(bad.get(i).getValue());
+            assertThat(header(dead.get(i), DeadLetter.HEADER_DETAIL)).as("detail of #%d", i).isNotBlank().hasSizeLessThan(300);
+            assertThat(header(dead.get(i), DeadLetter.HEADER_SOURCE_OFFSET)).isEqualTo(Integer.toString(2 * i + 1));
+        }
+        assertThat(events.rejected).containsExactlyElementsOf(bad.stream().map(Map.Entry::getKey).toList());
+        // the valid ticks between them: every one appended, a forecast from the fifth on
+        assertThat(events.accepted).hasSize(bad.size()).containsOnly(PriceWindow.Outcome.APPENDED);
+        assertThat(forecasts.readValuesToList()).extracting(Forecast::asOf)
+                .containsExactly(D0.plusDays(4), D0.plusDays(5), D0.plusDays(6), D0.plusDays(7), D0.plusDays(8), D0.plusDays(9));
+        KeyValueStore<String, PriceWindow> store = driver.getKeyValueStore(ForecastTopology.WINDOW_STORE);
+        assertThat(store.get("DAX").closes()).containsExactly(105.0, 106.0, 107.0, 108.0, 109.0);
+        try (var all = store.all()) {
+            assertThat(all).toIterable().extracting(kv -> kv.key).containsExactly("DAX");
+        }
+    }
+
+    @Test
+    void realTickersAreSymbolsThatKeyTheirWindowsAndForecasts() {
+        List<String> symbols = List.of("BRK.B", "^GSPC", "EURUSD=X", "7203.T", "NASDAQ:AAPL");
+        for (int i = 0; i < 5; i++) {
+            for (String symbol : symbols) {
+                send(symbol, D0.plusDays(i), 10 + i);
+            }
+        }
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(forecasts.readRecordsToList()).extracting(TestRecord::key).containsExactlyElementsOf(symbols);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
