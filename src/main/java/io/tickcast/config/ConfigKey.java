@@ -35,6 +35,8 @@ public enum ConfigKey {
             "level of the one-sided Diebold-Mariano test a model must pass to be promoted (and that demotes it live)"),
     GATE_MIN_WINDOWS("gate.min-windows", "100",
             "fewest validation (or live) forecasts the gate and demotion decide on"),
+    GATE_MARGIN("gate.margin", "0.01",
+            "share of the benchmark's mean squared error a candidate must beat it by (naive, and the model in service)"),
     DEMOTION_WINDOW("demotion.window", "500",
             "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion");
 

@@ -160,7 +160,8 @@ public record TickcastConfig(
                 threads,
                 lstm,
                 trainer,
-                new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS)),
+                new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
+                        decimal(v, ConfigKey.GATE_MARGIN)),
                 Map.copyOf(kafka));
     }
 

@@ -99,6 +99,9 @@ public final class DemoRun {
                             plan.expectedForecasts(), options.timeout());
                 }
                 out.print(DemoTable.render(scores));
+                if (version == 0) {
+                    out.println("Every forecast above is the naive forecast: no model passed the gate (" + initial.verdict() + ")");
+                }
                 if (options.keepRunning()) {
                     out.println("Still running (--keep-running): publish ticks to " + config.topics().ticks() + " on "
                             + kafka.bootstrapServers() + "; metrics at " + node.http().url("/metrics") + "; Ctrl-C stops.");

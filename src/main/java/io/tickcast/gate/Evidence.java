@@ -15,10 +15,11 @@ import java.util.Locale;
  * @param vsNaive     Diebold-Mariano test of "the model beats naive" (null in records from before the test)
  * @param vsCurrent   Diebold-Mariano test of "the model beats the one in service" (null if none)
  * @param level       the test level the verdict used
+ * @param margin      the share of the benchmark's MSE the model had to beat it by
  * @param passed      whether the model passed
  */
 public record Evidence(int windows, LocalDate cutoff, double rmse, double naiveRmse, double currentRmse,
-                       DieboldMariano vsNaive, DieboldMariano vsCurrent, double level, boolean passed) {
+                       DieboldMariano vsNaive, DieboldMariano vsCurrent, double level, double margin, boolean passed) {
 
     public double ratioToNaive() {
         return rmse / naiveRmse;
@@ -38,7 +39,7 @@ public record Evidence(int windows, LocalDate cutoff, double rmse, double naiveR
             s.append(String.format(Locale.ROOT, " over %d dates", vsNaive.dates()));
         }
         if (level > 0) {
-            s.append(String.format(Locale.ROOT, ", level %.3g", level));
+            s.append(String.format(Locale.ROOT, ", level %.3g, margin %.3g%%", level, 100 * margin));
         }
         return s.toString();
     }

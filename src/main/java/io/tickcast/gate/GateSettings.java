@@ -2,11 +2,14 @@ package io.tickcast.gate;
 
 /**
  * How much evidence a model needs: a one-sided Diebold-Mariano test at {@code level} over at least
- * {@code minWindows} validation forecasts. The promotion gate and live demotion use the same settings.
+ * {@code minWindows} validation forecasts that its mean squared error is lower than {@code 1 - margin} times
+ * the benchmark's (superiority by a margin: an edge too small to matter, or a candidate that is naive in all but
+ * name, is not promoted on luck). Live demotion uses the same test and level, without a margin: a model is
+ * demoted on evidence that it is worse than naive at all.
  */
-public record GateSettings(double level, int minWindows) {
+public record GateSettings(double level, int minWindows, double margin) {
 
-    public static final GateSettings DEFAULT = new GateSettings(0.05, 100);
+    public static final GateSettings DEFAULT = new GateSettings(0.05, 100, 0.01);
 
     public GateSettings {
         if (!(level > 0 && level < 0.5)) {
@@ -14,6 +17,9 @@ public record GateSettings(double level, int minWindows) {
         }
         if (minWindows < 2) {
             throw new IllegalArgumentException("gate.min-windows must be >= 2, was " + minWindows);
+        }
+        if (!(margin >= 0 && margin < 0.5)) {
+            throw new IllegalArgumentException("gate.margin must be in [0, 0.5), was " + margin);
         }
     }
 }

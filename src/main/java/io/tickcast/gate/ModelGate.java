@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * The promotion gate: a model is promoted only when the validation data give evidence that it beats the
- * naive forecast ("tomorrow = today") and the model in service, each by a one-sided Diebold-Mariano test on
- * squared relative errors at {@link GateSettings#level()}, over at least {@link GateSettings#minWindows()}
- * windows. A lower RMSE alone is not evidence: on a random walk half of all useless models have one.
+ * naive forecast ("tomorrow = today") and the model in service by at least {@link GateSettings#margin()} of their
+ * mean squared error, each by a one-sided Diebold-Mariano test on squared relative errors at
+ * {@link GateSettings#level()}, over at least {@link GateSettings#minWindows()} windows. A lower RMSE alone is
+ * not evidence: on a random walk half of all useless models have one.
  */
 public final class ModelGate {
 
@@ -32,24 +33,27 @@ public final class ModelGate {
             throw new IllegalArgumentException("one forecast per validation window needed");
         }
         double[] naive = windows.stream().mapToDouble(ValidationWindow::lastClose).toArray();
-        DieboldMariano vsNaive = DieboldMariano.modelBetter(losses(windows, candidate, naive));
-        DieboldMariano vsCurrent = current == null ? null : DieboldMariano.modelBetter(losses(windows, candidate, current));
+        double keep = 1 - settings.margin(); // the candidate's loss must be below this share of the benchmark's
+        DieboldMariano vsNaive = DieboldMariano.modelBetter(losses(windows, candidate, naive, keep));
+        DieboldMariano vsCurrent = current == null ? null
+                : DieboldMariano.modelBetter(losses(windows, candidate, current, keep));
         boolean enough = windows.size() >= settings.minWindows();
         boolean beatsNaive = enough && vsNaive.significantAt(settings.level());
         boolean beatsCurrent = vsCurrent == null || vsCurrent.significantAt(settings.level());
         boolean passed = beatsNaive && beatsCurrent;
         Evidence evidence = new Evidence(windows.size(), cutoff, rmse(windows, candidate), rmse(windows, naive),
-                current == null ? Double.NaN : rmse(windows, current), vsNaive, vsCurrent, settings.level(), passed);
+                current == null ? Double.NaN : rmse(windows, current), vsNaive, vsCurrent, settings.level(),
+                settings.margin(), passed);
         String reason;
         if (!enough) {
             reason = String.format(Locale.ROOT, "only %d validation windows, fewer than gate.min-windows=%d",
                     windows.size(), settings.minWindows());
         } else if (!beatsNaive) {
-            reason = String.format(Locale.ROOT, "no evidence that it beats the naive forecast (p=%.3g, not below %.3g)",
-                    vsNaive.pValue(), settings.level());
+            reason = String.format(Locale.ROOT, "no evidence that it beats the naive forecast by %.3g%% of its MSE "
+                    + "(p=%.3g, not below %.3g)", 100 * settings.margin(), vsNaive.pValue(), settings.level());
         } else if (!beatsCurrent) {
-            reason = String.format(Locale.ROOT, "no evidence that it beats the model in service (p=%.3g, not below %.3g)",
-                    vsCurrent.pValue(), settings.level());
+            reason = String.format(Locale.ROOT, "no evidence that it beats the model in service by %.3g%% of its MSE "
+                    + "(p=%.3g, not below %.3g)", 100 * settings.margin(), vsCurrent.pValue(), settings.level());
         } else {
             reason = "beats the naive forecast" + (current == null ? "" : " and the model in service");
         }
@@ -58,11 +62,17 @@ public final class ModelGate {
 
     /** Squared relative errors of {@code model} and {@code benchmark}, dated by each window's target. */
     public static List<DieboldMariano.Loss> losses(List<ValidationWindow> windows, double[] model, double[] benchmark) {
+        return losses(windows, model, benchmark, 1);
+    }
+
+    /** The same, with the benchmark's loss scaled by {@code benchmarkShare} (1 - margin). */
+    static List<DieboldMariano.Loss> losses(List<ValidationWindow> windows, double[] model, double[] benchmark,
+                                            double benchmarkShare) {
         List<DieboldMariano.Loss> out = new ArrayList<>(windows.size());
         for (int i = 0; i < windows.size(); i++) {
             ValidationWindow w = windows.get(i);
             out.add(new DieboldMariano.Loss(w.targetDate().toEpochDay(), squaredRelative(model[i], w),
-                    squaredRelative(benchmark[i], w)));
+                    benchmarkShare * squaredRelative(benchmark[i], w)));
         }
         return out;
     }

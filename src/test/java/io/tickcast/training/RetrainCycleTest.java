@@ -71,7 +71,7 @@ class RetrainCycleTest {
 
     @Test
     void tooFewValidationWindowsAreNoEvidence() {
-        GatedTraining.Settings strict = GatedTraining.Settings.of(QUICK, 0.2, 50, new GateSettings(0.05, 500));
+        GatedTraining.Settings strict = GatedTraining.Settings.of(QUICK, 0.2, 50, new GateSettings(0.05, 500, 0.01));
         RetrainCycle.Attempt a = RetrainCycle.run(waves(), strict, null, CLOCK, LstmTrainer.EpochListener.NONE);
         assertThat(a.outcome()).isEqualTo(RetrainCycle.Outcome.REJECTED);
         assertThat(a.detail()).startsWith("only 118 validation windows, fewer than gate.min-windows=500");

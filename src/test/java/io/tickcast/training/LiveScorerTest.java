@@ -1,0 +1,98 @@
+package io.tickcast.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import io.tickcast.config.LstmConfig;
+import io.tickcast.gate.GateSettings;
+import io.tickcast.lstm.LstmModel;
+import io.tickcast.lstm.LstmTrainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live check with a real model: one that passed the gate on a wave keeps serving while the wave goes on,
+ * and is to be demoted once the market turns into a random walk, where its learned moves are noise.
+ */
+class LiveScorerTest {
+
+    private static final GateSettings GATE = new GateSettings(0.05, 100, 0.01);
+    private static final int DAYS = 700;
+    private static final int TRAINED_ON = 400;
+    private static double[] wave;
+    private static LstmModel model;
+
+    @BeforeAll
+    static void trainOnTheWave() {
+        wave = SyntheticSeries.wave(DAYS, 100, 0, 5);
+        GatedTraining.Candidate c = GatedTraining.run(
+                List.of(SyntheticSeries.dated("W", SyntheticSeries.START, Arrays.copyOf(wave, TRAINED_ON))),
+                GatedTraining.Settings.of(LstmConfig.DEFAULT.withEpochs(60), 0.2, 50, GATE), null,
+                LstmTrainer.EpochListener.NONE);
+        assertThat(c.passed()).as(c.verdict().reason()).isTrue();
+        model = c.trained().model();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    /** Feeds closes[from..] one new day at a time; returns every verdict. */
+    private static List<LiveScorer.Verdict> feed(LiveScorer scorer, double[] closes, int from) {
+        List<LiveScorer.Verdict> verdicts = new ArrayList<>();
+        for (int i = from; i < closes.length; i++) {
+            scorer.observe(SyntheticSeries.START.plusDays(i), Arrays.copyOfRange(closes, i - 5, i), closes[i]);
+            LiveScorer.Verdict v = scorer.score();
+            if (v != null) {
+                verdicts.add(v);
+            }
+        }
+        return verdicts;
+    }
+
+    @Test
+    void aModelThatKeepsWinningIsNeverDemoted() {
+        try (LiveScorer scorer = new LiveScorer(200, GATE)) {
+            scorer.serving(model, 3, SyntheticSeries.START.plusDays(TRAINED_ON - 1));
+            List<LiveScorer.Verdict> verdicts = feed(scorer, wave, TRAINED_ON);
+            assertThat(verdicts).hasSize(DAYS - TRAINED_ON - 99); // from the 100th score on
+            assertThat(verdicts).noneMatch(LiveScorer.Verdict::demote)
+                    .allSatisfy(v -> assertThat(v.ratioToNaive()).isLessThan(0.9));
+            assertThat(verdicts.get(verdicts.size() - 1).windows()).isEqualTo(200);
+            assertThat(verdicts.get(0).version()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aModelWhoseMarketTurnsIntoARandomWalkIsDemoted() {
+        double[] turned = wave.clone();
+        double[] walk = SyntheticSeries.randomWalk(DAYS - TRAINED_ON + 1, wave[TRAINED_ON - 1], 0.01, new Random(8));
+        System.arraycopy(walk, 1, turned, TRAINED_ON, DAYS - TRAINED_ON);
+        try (LiveScorer scorer = new LiveScorer(200, GATE)) {
+            scorer.serving(model, 3, SyntheticSeries.START.plusDays(TRAINED_ON - 1));
+            List<LiveScorer.Verdict> verdicts = feed(scorer, turned, TRAINED_ON);
+            LiveScorer.Verdict demotion = verdicts.stream().filter(LiveScorer.Verdict::demote).findFirst().orElse(null);
+            assertThat(demotion).as("demoted within %d live days", DAYS - TRAINED_ON).isNotNull();
+            assertThat(demotion.ratioToNaive()).isGreaterThan(1);
+            assertThat(demotion.worse().pValue()).isLessThan(0.05);
+            assertThat(demotion.worse().statistic()).isPositive();
+        }
+    }
+
+    @Test
+    void ticksFromTheTrainingPeriodAndBeforeAModelServesAreNotScored() {
+        try (LiveScorer scorer = new LiveScorer(200, GATE)) {
+            scorer.observe(LocalDate.of(2030, 1, 1), new double[] {1, 2, 3, 4, 5}, 6);
+            assertThat(scorer.score()).as("no model: nothing scored").isNull();
+            scorer.serving(model, 3, SyntheticSeries.START.plusDays(TRAINED_ON - 1));
+            assertThat(feed(scorer, Arrays.copyOf(wave, TRAINED_ON), 5)).as("all on or before its data's end").isEmpty();
+        }
+    }
+}
