@@ -38,6 +38,10 @@ import picocli.CommandLine.Spec;
                     + "5-day windows trains a model, the rest are forecast one day ahead and scored next to the naive "
                     + "forecast (tomorrow = today): RMSE, MAE, MAPE, MASE, RMSE ratio to naive, directional accuracy "
                     + "next to the share of up days.",
+            "The model is trained and gated as the service does it: the most recent 20%% of the training part's "
+                    + "windows validate for the promotion gate (a one-sided Diebold-Mariano test against naive at 5%% "
+                    + "over at least 100 windows). 'published' scores what tickcast would have served on the test "
+                    + "days: the LSTM where it passed the gate, naive where not.",
             "Writes a loss log, a loss curve and a forecast-vs-actual chart (PNG) per symbol to the output directory."
         })
 public final class BacktestCommand implements Callable<Integer> {
@@ -63,8 +67,8 @@ public final class BacktestCommand implements Callable<Integer> {
     int epochs = LstmConfig.DEFAULT.epochs();
 
     @Option(names = "--train-fraction", paramLabel = "F",
-            description = "Share of each symbol's windows, from the start, that train; the rest test "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Share of each symbol's windows, from the start, that form the training part (the "
+                    + "LSTM's and the gate's); the rest test (default: ${DEFAULT-VALUE}).")
     double trainFraction = Backtest.Settings.DEFAULT.trainFraction();
 
     @Option(names = "--scaling", paramLabel = "METHOD", converter = ScalingConverter.class,
@@ -161,14 +165,17 @@ public final class BacktestCommand implements Callable<Integer> {
 
         @Override
         public void training(String symbol, int index, int symbols, int trainWindows) {
-            err.printf(Locale.ROOT, "[%d/%d] %s: training on %d windows...%n", index, symbols, symbol, trainWindows);
+            err.printf(Locale.ROOT, "[%d/%d] %s: training and gating on a training part of %d windows...%n", index,
+                    symbols, symbol, trainWindows);
             err.flush();
         }
 
         @Override
         public void trained(String symbol, SymbolResult r) {
-            err.printf(Locale.ROOT, "      %s: trained in %.1f s, epoch %d of %d kept, test RMSE ratio to naive %.4f%n",
-                    symbol, r.trainingSeconds(), r.bestEpoch(), r.epochs(), r.rmseRatio());
+            err.printf(Locale.ROOT, "      %s: trained in %.1f s, epoch %d of %d kept; gate %s (p=%.3g on %d windows); "
+                            + "test RMSE ratio to naive: LSTM %.4f, published %.4f%n",
+                    symbol, r.trainingSeconds(), r.bestEpoch(), r.epochs(), r.gate().passed() ? "passed" : "failed",
+                    r.gate().pValue(), r.gate().windows(), r.rmseRatio(), r.publishedRmseRatio());
             err.flush();
         }
     }

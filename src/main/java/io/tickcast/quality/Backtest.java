@@ -6,45 +6,77 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.config.ConfigKey;
 import io.tickcast.config.LstmConfig;
+import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.PriceSeries;
 import io.tickcast.lstm.Scaling;
 import io.tickcast.lstm.TrainingRegime;
 import io.tickcast.lstm.TrainingResult;
-import io.tickcast.lstm.WindowDataset;
 import io.tickcast.records.Tick;
+import io.tickcast.training.GatedTraining;
 
 /**
  * The seed article's experiment, done honestly: per symbol, cut the closes into windows, train an LSTM on the
- * first {@code trainFraction} of them, forecast the rest, and score the forecasts next to the naive forecast
- * (tomorrow = today) on the same test days.
+ * first {@code trainFraction} of them the way the service trains every model it serves ({@link GatedTraining}:
+ * the training part's most recent {@code validationFraction} of windows validate for the promotion gate, the
+ * rest train), forecast the rest, and score the forecasts next to the naive forecast (tomorrow = today) on the
+ * same test days, together with what tickcast would have published there: the LSTM if it passed the gate, the
+ * naive forecast if not.
  */
 public final class Backtest {
 
-    /** What to run: the model and training settings, the split and the scaling. */
-    public record Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime) {
+    /** Fewest training windows a symbol's training part needs: at least one trains and one validates. */
+    static final int MIN_TRAINING_PART_WINDOWS = 2;
 
-        public static final Settings DEFAULT =
-                new Settings(LstmConfig.DEFAULT, 0.7, Scaling.Method.PER_WINDOW, TrainingRegime.DEFAULT);
+    /**
+     * What to run: the model and training settings, the split, the scaling, and the gate.
+     *
+     * @param validationFraction share of the training part's windows, the most recent, that validate for the gate
+     * @param gate               how much evidence the gate asks for
+     */
+    public record Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
+                           double validationFraction, GateSettings gate) {
+
+        /** The trainer's default share of validation windows ({@code trainer.validation-fraction}). */
+        public static final double TRAINER_VALIDATION_FRACTION =
+                Double.parseDouble(ConfigKey.TRAINER_VALIDATION_FRACTION.defaultValue());
+
+        public static final Settings DEFAULT = new Settings(LstmConfig.DEFAULT, 0.7, Scaling.Method.PER_WINDOW,
+                TrainingRegime.DEFAULT, TRAINER_VALIDATION_FRACTION, GateSettings.DEFAULT);
 
         public Settings {
             if (!(trainFraction > 0 && trainFraction < 1)) {
                 throw new IllegalArgumentException("train fraction must be between 0 and 1 (exclusive), was " + trainFraction);
             }
+            if (!(validationFraction > 0 && validationFraction < 1)) {
+                throw new IllegalArgumentException("validation fraction must be between 0 and 1 (exclusive), was "
+                        + validationFraction);
+            }
         }
 
         public Settings withLstm(LstmConfig newLstm) {
-            return new Settings(newLstm, trainFraction, scaling, regime);
+            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate);
         }
 
         public Settings withTrainFraction(double fraction) {
-            return new Settings(lstm, fraction, scaling, regime);
+            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate);
         }
 
         public Settings withScaling(Scaling.Method method) {
-            return new Settings(lstm, trainFraction, method, regime);
+            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate);
+        }
+
+        public Settings withGate(GateSettings newGate) {
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate);
+        }
+
+        /** The service's training and gate with these settings; any training part of two windows is tried. */
+        GatedTraining.Settings gatedTraining() {
+            return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate);
         }
     }
 
@@ -100,11 +132,18 @@ public final class Backtest {
     }
 
     private static HoldoutSplit split(String symbol, double[] closes, Settings settings) {
+        HoldoutSplit split;
         try {
-            return HoldoutSplit.of(closes, settings.lstm().window(), settings.trainFraction());
+            split = HoldoutSplit.of(closes, settings.lstm().window(), settings.trainFraction());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(symbol + ": " + e.getMessage(), e);
         }
+        if (split.trainCount() < MIN_TRAINING_PART_WINDOWS) {
+            throw new IllegalArgumentException(symbol + ": a training part of " + split.trainCount()
+                    + " window is too short: the gate needs at least " + MIN_TRAINING_PART_WINDOWS
+                    + " (one to train, one to validate); give more closes or a larger train fraction");
+        }
+        return split;
     }
 
     private static Run runSymbol(String symbol, List<Tick> ticks, Settings settings, int index, int symbols,
@@ -113,11 +152,15 @@ public final class Backtest {
         LocalDate[] dates = ticks.stream().map(Tick::date).toArray(LocalDate[]::new);
         int window = settings.lstm().window();
         HoldoutSplit split = split(symbol, closes, settings);
-        List<double[]> train = List.of(split.trainSeries());
-        Scaling scaling = settings.scaling().fit(train);
+        PriceSeries trainingPart = new PriceSeries(symbol, Arrays.copyOf(dates, split.trainSeries().length),
+                split.trainSeries());
         progress.training(symbol, index, symbols, split.trainCount());
-        TrainingResult trained = LstmTrainer.train(settings.lstm(), WindowDataset.of(train, window, scaling),
-                settings.regime(), LstmTrainer.EpochListener.NONE);
+        GatedTraining.Candidate candidate = GatedTraining.run(List.of(trainingPart), settings.gatedTraining(), null,
+                LstmTrainer.EpochListener.NONE);
+        if (candidate.trained() == null) { // cannot happen after split(): a training part of two windows is tried
+            throw new IllegalStateException(symbol + ": not trained: " + candidate.skipped());
+        }
+        TrainingResult trained = candidate.trained();
         double[] forecasts;
         long parameters;
         try (LstmModel model = trained.model(); LstmPredictor predictor = model.newPredictor()) {
@@ -127,12 +170,17 @@ public final class Backtest {
         double[] test = Arrays.copyOfRange(forecasts, split.trainCount(), forecasts.length);
         double[] actual = split.testActuals();
         double[] naive = split.testNaive();
+        boolean passed = candidate.passed();
+        double[] published = passed ? test : naive;
         SymbolResult.Scores lstm = SymbolResult.Scores.of(test, actual, naive, split.trainSeries(), true);
         SymbolResult.Scores naiveScores = SymbolResult.Scores.of(naive, actual, naive, split.trainSeries(), false);
+        SymbolResult.Scores publishedScores = SymbolResult.Scores.of(published, actual, naive, split.trainSeries(),
+                passed);
         SymbolResult result = new SymbolResult(symbol, closes.length, dates[0], dates[dates.length - 1],
                 split.trainCount(), split.testCount(), dates[split.trainCount() + window],
                 trained.elapsed().toNanos() / 1e9, trained.examples(), trained.validationExamples(),
-                trained.bestEpoch(), lstm, naiveScores, lstm.rmse() / naiveScores.rmse(),
+                trained.bestEpoch(), SymbolResult.Gate.of(candidate.verdict()), lstm, publishedScores, naiveScores,
+                lstm.rmse() / naiveScores.rmse(), publishedScores.rmse() / naiveScores.rmse(),
                 ForecastMetrics.upShare(actual, naive), trained.epochLosses(), trained.validationLosses(),
                 new SymbolResult.Series(dates, closes, forecasts, window));
         return new Run(result, parameters);

@@ -82,8 +82,10 @@ public final class BacktestCharts {
 
     /**
      * Actual closes against the LSTM's forecasts of them, two panels side by side: left the whole history
-     * (forecasts in sample over the training windows, out of sample over the test windows, the split marked by
-     * a dashed line), right the last {@value #ZOOM_DAYS} test days with the naive forecast for comparison.
+     * (forecasts in sample over the windows the LSTM trained on, out of sample over the gate's validation
+     * windows and the test windows, the split marked by a dashed line), right the last {@value #ZOOM_DAYS} test
+     * days with the naive forecast for comparison, titled with the gate's verdict and what tickcast would have
+     * published.
      */
     public static void writePredictions(SymbolResult r, Path file) {
         write(List.of(history(r), lastTestDays(r)), file);
@@ -98,14 +100,13 @@ public final class BacktestCharts {
             years[i] = decimalYear(s.dates()[i]);
         }
         int split = r.trainWindows();
-        int w = s.window();
+        int fitted = split - r.gate().windows();
         XYSeries actual = chart.addSeries("actual", years, s.closes());
         line(actual, ACTUAL_BACKGROUND);
         actual.setLineWidth(3f);
-        line(chart.addSeries("LSTM, train (in sample)", Arrays.copyOfRange(years, w, w + split),
-                Arrays.copyOfRange(s.forecasts(), 0, split)), IN_SAMPLE);
-        line(chart.addSeries("LSTM, test", Arrays.copyOfRange(years, w + split, years.length),
-                Arrays.copyOfRange(s.forecasts(), split, s.forecasts().length)), TEST);
+        forecastSegment(chart, "LSTM: in sample", years, s, 0, fitted, IN_SAMPLE);
+        forecastSegment(chart, "gate validation", years, s, fitted, split, VALIDATION);
+        forecastSegment(chart, "test", years, s, split, s.forecasts().length, TEST);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> String.format(Locale.ROOT, "%.0f", x));
         double splitX = decimalYear(r.firstTestDate());
         chart.addAnnotation(new AnnotationLine(splitX, true, false));
@@ -113,12 +114,22 @@ public final class BacktestCharts {
         return chart;
     }
 
+    /** The forecasts of windows {@code from} (inclusive) to {@code to}, drawn at their targets' dates. */
+    private static void forecastSegment(XYChart chart, String name, double[] years, SymbolResult.Series s, int from,
+                                        int to, Color color) {
+        int w = s.window();
+        line(chart.addSeries(name, Arrays.copyOfRange(years, w + from, w + to),
+                Arrays.copyOfRange(s.forecasts(), from, to)), color);
+    }
+
     private static XYChart lastTestDays(SymbolResult r) {
         SymbolResult.Series s = r.series();
         int n = s.closes().length;
         int days = Math.min(ZOOM_DAYS, r.testWindows());
-        XYChart chart = base(WIDTH / 2, String.format(Locale.ROOT, "last %d test days: RMSE %.2f, naive %.2f",
-                days, r.lstm().rmse(), r.naive().rmse()), "date", "close");
+        SymbolResult.Gate gate = r.gate();
+        XYChart chart = base(WIDTH / 2, String.format(Locale.ROOT, "gate %s (p=%.2g): %s published",
+                gate.passed() ? "passed" : "failed", gate.pValue(), gate.passed() ? "LSTM" : "naive"),
+                "date (last " + days + " test days)", "close");
         double[] x = new double[days];
         double[] actual = new double[days];
         double[] naive = new double[days];

@@ -14,6 +14,10 @@ public final class BacktestReport {
         "RMSE", "MAE", "MAPE %", "MASE", "RMSE/naive", "dir. acc", "up days"};
     /** Columns aligned left (text); the rest are right-aligned numbers. */
     private static final int TEXT_COLUMNS = 2;
+    private static final String[] GATE_HEADER = {"symbol", "gate windows", "after", "RMSE/naive", "DM", "p", "passed",
+        "published"};
+    private static final int GATE_TEXT_COLUMNS = 1;
+    private static final int GATE_TEXT_TAIL = 2;
 
     private BacktestReport() {
     }
@@ -27,14 +31,20 @@ public final class BacktestReport {
                         + "seed %d%n",
                 s.lstm().layers(), s.lstm().hidden(), s.lstm().window(), r.parameterCount(),
                 number(s.lstm().learningRate()), s.lstm().batchSize(), s.lstm().epochs(), s.lstm().seed()));
-        out.append(String.format(Locale.ROOT, "training: %s; weight decay %s; scaling %s%n",
+        out.append(String.format(Locale.ROOT, "split: per symbol, the first %.0f%% of the %d-day windows are the "
+                + "training part, the rest test; scores are on the test windows%n", 100 * s.trainFraction(),
+                s.lstm().window()));
+        out.append(String.format(Locale.ROOT, "training, as the service trains: the training part's most recent "
+                + "%.0f%% of windows validate for the gate, the LSTM trains on the rest (%s); weight decay %s; "
+                + "scaling %s%n", 100 * s.validationFraction(),
                 s.regime().validates()
-                        ? String.format(Locale.ROOT, "the last %.0f%% of the training windows validate and the best "
-                        + "epoch's weights are kept", 100 * s.regime().validationFraction())
-                        : "every training window fitted, the last epoch's weights kept",
+                        ? String.format(Locale.ROOT, "their last %.0f%% pick the epoch whose weights are kept",
+                        100 * s.regime().validationFraction())
+                        : "the last epoch's weights kept",
                 number(s.regime().weightDecay()), s.scaling().label()));
-        out.append(String.format(Locale.ROOT, "split: per symbol, the first %.0f%% of the %d-day windows train, "
-                + "the rest test; scores are on the test windows%n", 100 * s.trainFraction(), s.lstm().window()));
+        out.append(String.format(Locale.ROOT, "gate: the LSTM is published if a one-sided Diebold-Mariano test "
+                + "shows at level %s over at least %d validation windows that it beats naive, else naive%n",
+                number(s.gate().level()), s.gate().minWindows()));
         out.append(String.format(Locale.ROOT, "training time: %.1f s in total%n%n", r.totalTrainingSeconds()));
 
         List<String[]> rows = new ArrayList<>();
@@ -45,9 +55,8 @@ public final class BacktestReport {
                 sr.bestEpoch() + "/" + sr.epochs(), fixed(sr.lstm().rmse(), 2), fixed(sr.lstm().mae(), 2),
                 fixed(sr.lstm().mape(), 3), fixed(sr.lstm().mase(), 4), fixed(sr.rmseRatio(), 4),
                 percent(sr.lstm().directionalAccuracy()), percent(sr.upShare())});
-            rows.add(new String[] {"", "naive", "", "", "", "", "", fixed(sr.naive().rmse(), 2),
-                fixed(sr.naive().mae(), 2), fixed(sr.naive().mape(), 3), fixed(sr.naive().mase(), 4), fixed(1.0, 4),
-                "", ""});
+            rows.add(scoreRow("published", sr.published(), sr.publishedRmseRatio()));
+            rows.add(scoreRow("naive", sr.naive(), 1.0));
         }
         BacktestResult.Summary sum = r.summary();
         if (sum != null) {
@@ -55,24 +64,54 @@ public final class BacktestReport {
             rows.add(new String[] {label, "lstm", "", "", "", fixed(r.totalTrainingSeconds(), 1), "", "", "",
                 fixed(sum.lstmMape(), 3), fixed(sum.lstmMase(), 4), fixed(sum.rmseRatio(), 4),
                 percent(sum.directionalAccuracy()), percent(sum.upShare())});
-            rows.add(new String[] {"", "naive", "", "", "", "", "", "", "", fixed(sum.naiveMape(), 3),
-                fixed(sum.naiveMase(), 4), fixed(1.0, 4), "", ""});
+            rows.add(meanRow("published", sum.publishedMape(), sum.publishedMase(), sum.publishedRmseRatio()));
+            rows.add(meanRow("naive", sum.naiveMape(), sum.naiveMase(), 1.0));
         }
-        out.append(align(rows));
+        out.append(align(rows, TEXT_COLUMNS, 0));
+        out.append('\n');
+        out.append(align(gateRows(r), GATE_TEXT_COLUMNS, GATE_TEXT_TAIL));
         out.append('\n');
         if (sum != null) {
             out.append(String.format(Locale.ROOT, "\"mean of %d\": %s (train s: the total); RMSE and MAE are in each "
-                    + "symbol's own price units and are not averaged. The LSTM beats naive RMSE on %d of %d symbols.%n",
-                    sum.symbols(), BacktestResult.Summary.BASIS, sum.beatingNaive(), sum.symbols()));
+                    + "symbol's own price units and are not averaged. The LSTM beats naive RMSE on %d of %d symbols; "
+                    + "it passed the gate on %d.%n",
+                    sum.symbols(), BacktestResult.Summary.BASIS, sum.beatingNaive(), sum.symbols(), sum.gatePassed()));
         }
         out.append("""
                 naive: tomorrow's close = today's. RMSE/naive below 1 beats it. MAPE in percent. MASE: test MAE over \
                 the in-sample naive MAE of the training part (m = 1).
-                dir. acc: share of test days whose move (up or down from the last close) the LSTM forecast got \
-                right; up days: share of test days that closed up, what always forecasting "up" would score.
+                published: what tickcast would have served on the test days, the LSTM where it passed the gate and \
+                naive where not (RMSE/naive exactly 1).
+                dir. acc: share of test days whose move (up or down from the last close) the forecast got right; up \
+                days: share of test days that closed up, what always forecasting "up" would score.
                 kept epoch: the epoch whose weights were kept (lowest validation loss).
+                gate windows: the training part's windows with targets after the date in "after", which the LSTM \
+                did not train on; RMSE/naive there is of errors relative to each window's last close; DM: the \
+                Diebold-Mariano statistic (negative: the LSTM's errors were smaller), p: its one-sided p-value.
                 """);
         return out.toString();
+    }
+
+    private static String[] scoreRow(String model, SymbolResult.Scores scores, double ratio) {
+        return new String[] {"", model, "", "", "", "", "", fixed(scores.rmse(), 2), fixed(scores.mae(), 2),
+            fixed(scores.mape(), 3), fixed(scores.mase(), 4), fixed(ratio, 4), percent(scores.directionalAccuracy()), ""};
+    }
+
+    private static String[] meanRow(String model, double mape, double mase, double ratio) {
+        return new String[] {"", model, "", "", "", "", "", "", "", fixed(mape, 3), fixed(mase, 4), fixed(ratio, 4),
+            "", ""};
+    }
+
+    private static List<String[]> gateRows(BacktestResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(GATE_HEADER);
+        for (SymbolResult sr : r.symbols()) {
+            SymbolResult.Gate g = sr.gate();
+            rows.add(new String[] {sr.symbol(), Integer.toString(g.windows()), String.valueOf(g.cutoff()),
+                fixed(g.rmseRatio(), 4), fixed(g.statistic(), 2), String.format(Locale.ROOT, "%.3g", g.pValue()),
+                g.passed() ? "yes" : "no", g.passed() ? "lstm" : "naive"});
+        }
+        return rows;
     }
 
     public static String json(BacktestResult r) {
@@ -103,8 +142,10 @@ public final class BacktestReport {
         return lines;
     }
 
-    private static String align(List<String[]> rows) {
-        int[] width = new int[HEADER.length];
+    /** Columns: the first {@code textColumns} and the last {@code textTail} are text (left), the rest numbers. */
+    private static String align(List<String[]> rows, int textColumns, int textTail) {
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 width[c] = Math.max(width[c], row[c].length());
@@ -118,7 +159,8 @@ public final class BacktestReport {
                     line.append("  ");
                 }
                 String pad = " ".repeat(width[c] - row[c].length());
-                line.append(c < TEXT_COLUMNS ? row[c] + pad : pad + row[c]);
+                boolean text = c < textColumns || c >= columns - textTail;
+                line.append(text ? row[c] + pad : pad + row[c]);
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

@@ -1,6 +1,8 @@
 package io.tickcast.quality;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,12 +25,18 @@ public record BacktestResult(String source, @JsonIgnore Backtest.Settings settin
         Backtest.Settings s = settings;
         return new SettingsView(s.lstm().window(), s.lstm().layers(), s.lstm().hidden(), s.lstm().learningRate(),
                 s.lstm().epochs(), s.lstm().batchSize(), s.lstm().seed(), s.trainFraction(), s.scaling().label(),
-                s.regime().validationFraction(), s.regime().weightDecay());
+                s.regime().validationFraction(), s.regime().weightDecay(), s.validationFraction(), s.gate().level(),
+                s.gate().minWindows());
     }
 
+    /**
+     * @param validationFraction     share of the LSTM's training windows held out to pick the kept epoch
+     * @param gateValidationFraction share of the training part's windows, the most recent, the gate validates on
+     */
     public record SettingsView(int window, int layers, int hidden, double learningRate, int epochs, int batchSize,
                                long seed, double trainFraction, String scaling, double validationFraction,
-                               double weightDecay) {
+                               double weightDecay, double gateValidationFraction, double gateLevel,
+                               int gateMinWindows) {
     }
 
     @JsonProperty
@@ -39,40 +47,36 @@ public record BacktestResult(String source, @JsonIgnore Backtest.Settings settin
     /**
      * Across symbols: the unweighted mean of each symbol's scale-free measures (MAPE, MASE, RMSE ratio,
      * directional accuracy, up share). RMSE and MAE are in each symbol's own price units, so they are not
-     * averaged.
+     * averaged. The directional accuracy is the LSTM's.
      *
      * @param basis        what the numbers are, in words
      * @param beatingNaive symbols whose LSTM test RMSE is below the naive forecast's
+     * @param gatePassed   symbols whose LSTM passed the gate, so that tickcast would have published it
      */
-    public record Summary(String basis, int symbols, double lstmMape, double naiveMape, double lstmMase,
-                          double naiveMase, double rmseRatio, double directionalAccuracy, double upShare,
-                          int beatingNaive) {
+    public record Summary(String basis, int symbols, double lstmMape, double publishedMape, double naiveMape,
+                          double lstmMase, double publishedMase, double naiveMase, double rmseRatio,
+                          double publishedRmseRatio, double directionalAccuracy, double upShare, int beatingNaive,
+                          int gatePassed) {
 
         public static final String BASIS = "unweighted mean over symbols of per-symbol values";
 
         static Summary of(List<SymbolResult> results) {
-            int n = results.size();
-            double lstmMape = 0;
-            double naiveMape = 0;
-            double lstmMase = 0;
-            double naiveMase = 0;
-            double ratio = 0;
-            double direction = 0;
-            double up = 0;
-            int beating = 0;
-            for (SymbolResult r : results) {
-                lstmMape += r.lstm().mape() / n;
-                naiveMape += r.naive().mape() / n;
-                lstmMase += r.lstm().mase() / n;
-                naiveMase += r.naive().mase() / n;
-                ratio += r.rmseRatio() / n;
-                direction += r.lstm().directionalAccuracy() / n;
-                up += r.upShare() / n;
-                if (r.rmseRatio() < 1) {
-                    beating++;
-                }
-            }
-            return new Summary(BASIS, n, lstmMape, naiveMape, lstmMase, naiveMase, ratio, direction, up, beating);
+            return new Summary(BASIS, results.size(),
+                    mean(results, r -> r.lstm().mape()), mean(results, r -> r.published().mape()),
+                    mean(results, r -> r.naive().mape()),
+                    mean(results, r -> r.lstm().mase()), mean(results, r -> r.published().mase()),
+                    mean(results, r -> r.naive().mase()),
+                    mean(results, SymbolResult::rmseRatio), mean(results, SymbolResult::publishedRmseRatio),
+                    mean(results, r -> r.lstm().directionalAccuracy()), mean(results, SymbolResult::upShare),
+                    count(results, r -> r.rmseRatio() < 1), count(results, r -> r.gate().passed()));
+        }
+
+        private static double mean(List<SymbolResult> results, ToDoubleFunction<SymbolResult> value) {
+            return results.stream().mapToDouble(value).sum() / results.size();
+        }
+
+        private static int count(List<SymbolResult> results, Predicate<SymbolResult> condition) {
+            return (int) results.stream().filter(condition).count();
         }
     }
 }

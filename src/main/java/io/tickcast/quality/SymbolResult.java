@@ -5,16 +5,23 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tickcast.gate.Evidence;
+import io.tickcast.gate.ModelGate;
 
 /**
- * One symbol's backtest: split sizes, training, and test-split scores of the LSTM and of the naive forecast.
+ * One symbol's backtest: split sizes, training, the gate's verdict, and test-split scores of the LSTM, of what
+ * tickcast would have published (the LSTM if it passed the gate, naive if not) and of the naive forecast.
  *
+ * @param trainWindows       windows of the training part: the model's training windows, then the gate's
  * @param firstTestDate      the date of the first test target (the first day the test scores cover)
  * @param trainingSeconds    wall time of the training
- * @param fitWindows         training windows the weights were fitted on
- * @param validationWindows  training windows held out (from the end) to pick the kept epoch
+ * @param fitWindows         windows the weights were fitted on
+ * @param validationWindows  windows after those, before the gate's, held out to pick the kept epoch
  * @param bestEpoch          1-based epoch whose weights were kept
+ * @param gate               the gate's verdict on the training part's most recent windows
+ * @param published          scores of what tickcast would have published: the LSTM's forecasts or naive's
  * @param rmseRatio          LSTM RMSE / naive RMSE on the test split (below 1: better than naive)
+ * @param publishedRmseRatio published RMSE / naive RMSE on the test split (exactly 1 where the gate failed)
  * @param upShare            share of test days that closed up: the bar for directional accuracy
  * @param trainLosses        per-epoch mean training MSE on scaled targets
  * @param validationLosses   per-epoch validation MSE on scaled targets (empty without validation)
@@ -32,18 +39,42 @@ public record SymbolResult(
         int fitWindows,
         int validationWindows,
         int bestEpoch,
+        Gate gate,
         Scores lstm,
+        Scores published,
         Scores naive,
         double rmseRatio,
+        double publishedRmseRatio,
         double upShare,
         double[] trainLosses,
         double[] validationLosses,
         @JsonIgnore Series series) {
 
     /**
+     * The promotion gate's verdict on the LSTM: a one-sided Diebold-Mariano test of "it beats naive" on the
+     * training part's windows after {@code cutoff}, which the LSTM did not train on.
+     *
+     * @param windows   validation windows (the most recent of the training part)
+     * @param cutoff    the LSTM's last training target date
+     * @param rmseRatio the LSTM's RMSE over naive's on them, of errors relative to each window's last close
+     * @param statistic the corrected DM statistic (negative: the LSTM's loss was lower)
+     * @param pValue    one-sided p-value; the gate passes when it is below its level with enough windows
+     * @param reason    the gate's verdict in words
+     */
+    public record Gate(boolean passed, int windows, LocalDate cutoff, double rmseRatio, double statistic,
+                       double pValue, String reason) {
+
+        static Gate of(ModelGate.Verdict v) {
+            Evidence e = v.evidence();
+            return new Gate(v.passed(), e.windows(), e.cutoff(), e.ratioToNaive(), e.vsNaive().statistic(),
+                    e.vsNaive().pValue(), v.reason());
+        }
+    }
+
+    /**
      * Test-split scores of one forecaster. {@code mape} is in percent; {@code mase} is scaled by the in-sample
-     * naive MAE of the training part; {@code directionalAccuracy} is left out for the naive forecast, which
-     * never predicts a direction.
+     * naive MAE of the training part; {@code directionalAccuracy} is left out for the naive forecast (and
+     * for a published naive forecast), which never predicts a direction.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scores(double rmse, double mae, double mape, double mase, Double directionalAccuracy) {
@@ -60,8 +91,8 @@ public record SymbolResult(
     }
 
     /**
-     * The whole series with the LSTM's forecast for every window (in-sample for training windows, out of sample
-     * for test windows). {@code forecasts[i]} forecasts {@code closes[i + window]}.
+     * The whole series with the LSTM's forecast for every window (in sample for the windows it trained on, out of
+     * sample for the gate's and the test windows). {@code forecasts[i]} forecasts {@code closes[i + window]}.
      */
     public record Series(LocalDate[] dates, double[] closes, double[] forecasts, int window) {
     }

@@ -54,10 +54,39 @@ class BacktestCommandTest {
         // 60 closes, 55 windows: int(55 * 0.5) = 27 train, 28 test
         assertThat(json.path("symbols").get(0).path("trainWindows").asInt()).isEqualTo(27);
         assertThat(json.path("symbols").get(0).path("testWindows").asInt()).isEqualTo(28);
-        assertThat(err.toString()).contains("B/C: training on 27 windows");
+        JsonNode symbol = json.path("symbols").get(0);
+        // 27 windows in the training part: the most recent round(27 * 0.2) = 5 gate, fewer than the 100 it needs
+        assertThat(symbol.path("gate").path("windows").asInt()).isEqualTo(5);
+        assertThat(symbol.path("gate").path("passed").asBoolean()).isFalse();
+        assertThat(symbol.path("gate").path("reason").asText()).startsWith("only 5 validation windows");
+        assertThat(symbol.path("publishedRmseRatio").asDouble()).isEqualTo(1.0);
+        assertThat(err.toString()).contains("B/C: training and gating on a training part of 27 windows",
+                "gate failed", "published 1.0000");
         assertThat(Files.readAllLines(target.resolve("B_C-loss.log"))).hasSize(3);
         assertThat(target.resolve("B_C-loss.png")).isNotEmptyFile();
         assertThat(target.resolve("B_C-forecast.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void theTableHasAPublishedRowPerSymbolAndTheGateTable() throws IOException {
+        Path csv = dir.resolve("wave.csv");
+        StringBuilder rows = new StringBuilder("symbol,date,close\n");
+        for (int i = 0; i < 60; i++) {
+            rows.append("W,").append(java.time.LocalDate.of(2020, 1, 1).plusDays(i)).append(',')
+                    .append(50 + Math.sin(i) * 3).append('\n');
+        }
+        Files.writeString(csv, rows);
+
+        int code = run(csv.toString(), "--epochs", "2", "--out", dir.resolve("out").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .containsPattern("(?m)^symbol\\s+model\\s+days\\s.*\\sRMSE/naive\\s")
+                .containsPattern("(?m)^W\\s+lstm\\s+60\\s+38\\s+17\\s.*\\n\\s+published\\s.*\\s1\\.0000\\n\\s+naive\\s")
+                .containsPattern("(?m)^symbol\\s+gate windows\\s+after\\s+RMSE/naive\\s+DM\\s+p\\s+passed\\s+published$")
+                .containsPattern("(?m)^W\\s+8\\s+2020-02-\\d\\d\\s.*\\sno\\s+naive$")
+                .contains("gate: the LSTM is published if a one-sided Diebold-Mariano test shows at level 0.05 over "
+                        + "at least 100 validation windows");
     }
 
     @Test
@@ -103,6 +132,7 @@ class BacktestCommandTest {
         }
         assertThat(cli.getCommandSpec().positionalParameters().get(0).description()).isNotEmpty();
         assertThat(out.toString()).contains("FILE.csv", "per-window", "global-minmax", "default: 0.7",
-                "default: 100", "default: 42", "tickcast-out");
+                "default: 100", "default: 42", "tickcast-out", "recent 20%", "at 5%", "Diebold-Mariano", "'published'")
+                .doesNotContain("%%");
     }
 }
