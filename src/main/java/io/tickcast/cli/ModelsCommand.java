@@ -1,6 +1,5 @@
 package io.tickcast.cli;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,7 +78,7 @@ final class ModelsCommand implements Runnable {
             }
             ModelRecordCodec.loadModel(found, config.lstm(), config.windowSize()).close(); // as a follower would check it
             try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
-                publisher.publish(found.republished(Instant.now(), "rollback", null));
+                publisher.publish(found.republished("rollback", null));
             }
             spec.commandLine().getOut().println("published v" + version + " again; instances switch to it within a second");
             spec.commandLine().getOut().flush();

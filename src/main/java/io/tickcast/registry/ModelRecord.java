@@ -101,8 +101,11 @@ public record ModelRecord(
         return !isNaive() && validation != null && validation.vsNaive() != null && validation.passed();
     }
 
-    /** This record published again: by an operator's rollback, or as the fallback of a demotion. */
-    public ModelRecord republished(Instant at, String by, Demotion why) {
-        return new ModelRecord(formatVersion, version, at, by, kind, architecture, training, data, validation, why, model);
+    /**
+     * This record published again: by an operator's rollback, or as the fallback of a demotion ({@code why}). It
+     * keeps its version and creation time; {@code why.at()} says when it was republished by a demotion.
+     */
+    public ModelRecord republished(String by, Demotion why) {
+        return new ModelRecord(formatVersion, version, createdAt, by, kind, architecture, training, data, validation, why, model);
     }
 }

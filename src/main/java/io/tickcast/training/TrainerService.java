@@ -336,7 +336,7 @@ public final class TrainerService implements AutoCloseable {
             }
             ModelRecord.Demotion why = new ModelRecord.Demotion(v.version(), clock.instant(), v.ratioToNaive(), v.worse(),
                     config.gate().level());
-            ModelRecord record = fallback != null ? fallback.republished(clock.instant(), "demotion", why)
+            ModelRecord record = fallback != null ? fallback.republished("demotion", why)
                     : ModelRecord.naive(nextVersion(), clock.instant(), why);
             publish(record);
             demotedHere.add(v.version());

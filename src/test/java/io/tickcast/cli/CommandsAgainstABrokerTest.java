@@ -27,6 +27,7 @@ import io.tickcast.records.Forecast;
 import io.tickcast.records.Json;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.records.TickParser;
+import io.tickcast.gate.DieboldMariano;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
@@ -142,6 +143,18 @@ class CommandsAgainstABrokerTest {
         CliRun missing = run("models", "rollback", "7");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("version 7 is not in the registry");
+
+        // the trainer demoted v2 (live forecasts worse than naive): naive serves, and v2 is never served again
+        try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), "tickcast-models")) {
+            publisher.publish(ModelRecord.naive(4, Instant.parse("2026-01-03T00:00:00Z"), new ModelRecord.Demotion(2,
+                    Instant.parse("2026-01-03T00:00:00Z"), 1.31, new DieboldMariano(500, 125, 4, 1e-5, 4.05, 3.1e-5), 0.05)));
+        }
+        CliRun listed = run("models", "list");
+        assertThat(listed.out()).contains("demoted").contains("after v2 was demoted: live RMSE ratio to naive 1.3100, DM 4.05")
+                .containsPattern("(?m)^\\d+ +4 +demotion +naive .* serving");
+        CliRun demoted = run("models", "rollback", "2");
+        assertThat(demoted.exitCode()).isEqualTo(1);
+        assertThat(demoted.err()).contains("v2 was demoted");
     }
 
 }
