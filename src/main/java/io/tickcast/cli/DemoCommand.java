@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
             "Runs everything in one process with no setup: an in-process Kafka broker on 127.0.0.1, the first LSTM",
-            "trained on the first part of each series, the forecasting stream, and the rest of the data replayed as",
-            "ticks. Prints each forecast, then a per-symbol table of the LSTM's and the naive forecast's RMSE/MAE."})
+            "trained on the first part of each series and published only if it passes the promotion gate (else every",
+            "forecast is naive, and the demo says why), the forecasting stream, and the rest of the data replayed as",
+            "ticks. Prints each forecast, then a per-symbol table of the forecasts' and the naive forecast's RMSE/MAE."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE",
@@ -23,7 +24,8 @@ final class DemoCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--train-fraction", defaultValue = "0.7",
-            description = "Share of each series that trains the first model; the rest is replayed (default: ${DEFAULT-VALUE}).")
+            description = {"Share of each series that trains (and, its most recent trainer.validation-fraction, validates)",
+                "the first model; the rest is replayed (default: ${DEFAULT-VALUE})."})
     double trainFraction;
 
     @Option(names = "--keep-running", description = "Keep the broker and the stream running after the table until Ctrl-C.")
