@@ -48,6 +48,7 @@ public final class LstmModel implements AutoCloseable {
     /** A new model (weights are initialised by the trainer or by loading). */
     static LstmModel initialised(LstmConfig config, Scaling scaling) {
         Model model = Model.newInstance("tickcast-lstm");
+        IntraOpThreads.applyToCurrentThread(); // initialising and loading weights run native ops too
         model.setBlock(LstmNetwork.build(config));
         return new LstmModel(model, config, scaling);
     }

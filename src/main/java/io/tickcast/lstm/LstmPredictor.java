@@ -6,7 +6,8 @@ import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 
 /**
- * Runs a loaded {@link LstmModel} on windows of raw closes. Not thread-safe: use one per thread.
+ * Runs a loaded {@link LstmModel} on windows of raw closes. Not thread-safe: use one per thread. The thread
+ * that calls it runs on {@link IntraOpThreads#configured()} intra-op threads (set on its first call).
  */
 public final class LstmPredictor implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class LstmPredictor implements AutoCloseable {
             }
             scaled[i] = scaling.scaleInputs(w);
         }
+        IntraOpThreads.applyToCurrentThread();
         float[] out;
         try {
             out = predictor.predict(scaled);

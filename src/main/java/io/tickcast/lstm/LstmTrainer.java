@@ -28,7 +28,8 @@ import io.tickcast.config.LstmConfig;
 /**
  * Trains an {@link LstmModel} with mini-batch Adam on MSE, conducted by a {@link TrainingRegime} (weight
  * decay, best epoch picked on a time-ordered validation tail). Trainings are serialised
- * JVM-wide: DJL allows one gradient collector at a time.
+ * JVM-wide: DJL allows one gradient collector at a time. The calling thread trains on
+ * {@link IntraOpThreads#configured()} intra-op threads.
  */
 public final class LstmTrainer {
 
@@ -92,6 +93,7 @@ public final class LstmTrainer {
     private static TrainingResult trainLocked(LstmConfig config, WindowDataset data, WindowDataset validation,
                                               TrainingRegime regime, EpochListener listener) {
         long start = System.nanoTime();
+        IntraOpThreads.applyToCurrentThread();
         LstmModel model = LstmModel.initialised(config, data.scaling());
         // starting weights from the seed alone, never from the engine's process-wide generator
         model.djlModel().getBlock().setInitializer(new SeededXavierInitializer(config.seed()), Parameter.Type.WEIGHT);

@@ -122,6 +122,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void streamAndTrainerRunPyTorchsNativeThreadPoolsOnOneThread() {
+        for (String role : List.of("stream", "trainer")) {
+            for (String s : servicesWithRole(role)) {
+                assertThat(compose.environment(s)).as(s).containsAllEntriesOf(DeploymentContract.NATIVE_THREADS_ENV);
+            }
+        }
+    }
+
+    @Test
     void prometheusAndGrafanaUseTheObservabilityFilesAtTheirAgreedPaths() {
         assertThat(compose.volumes("prometheus")).contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
         assertThat(compose.volumes("grafana")).contains("./grafana/provisioning:/etc/grafana/provisioning:ro",

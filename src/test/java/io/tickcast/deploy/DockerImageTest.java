@@ -100,6 +100,11 @@ class DockerImageTest {
     }
 
     @Test
+    void nativeThreadPoolsRunOneThread() {
+        DeploymentContract.NATIVE_THREADS_ENV.forEach((name, value) -> assertThat(df.env(name)).as("ENV " + name).isEqualTo(value));
+    }
+
+    @Test
     void theHealthcheckAndExposedPortFollowTheHttpContract() {
         String port = ConfigKey.HTTP_PORT.defaultValue();
         assertThat(df.all("EXPOSE")).extracting(Instruction::args).containsExactly(port);

@@ -233,6 +233,16 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {BASE, OVERLAY})
+    void podsRunPyTorchsNativeThreadPoolsOnOneThread(String dir) {
+        Kustomize.Rendered r = Kustomize.render(dir);
+        for (Workload w : Manifests.workloads(r)) {
+            assertThat(Manifests.literalEnv(r, w.container())).as(w.toString())
+                    .containsAllEntriesOf(DeploymentContract.NATIVE_THREADS_ENV);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, OVERLAY})
     void kafkaCredentialsComeFromAnOptionalSecret(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {

@@ -1,5 +1,6 @@
 package io.tickcast.lstm;
 
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -30,5 +31,14 @@ public final class TestModels {
             }
         }
         return model;
+    }
+
+    /**
+     * A plain DJL predictor on {@code model}'s network (scaled windows in, raw outputs out) without what
+     * {@link LstmPredictor} adds: the scaling and the per-thread intra-op setting. It is what LstmPredictor ran
+     * before that setting existed, for measuring a thread the setting has not reached. Close it.
+     */
+    public static Predictor<float[][], float[]> withoutThreadSetting(LstmModel model) {
+        return model.djlModel().newPredictor(new WindowTranslator());
     }
 }
