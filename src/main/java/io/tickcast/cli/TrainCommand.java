@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.PriceSeries;
+import io.tickcast.lstm.Scaling;
+import io.tickcast.lstm.WindowDataset;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.CsvTickReader;
 import picocli.CommandLine.Command;
@@ -44,10 +47,12 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
-        List<double[]> series = CsvTickReader.closeSeries(CsvTickReader.read(csv));
+        // dated, so the best-epoch split cuts every symbol at one date
+        List<PriceSeries> series = CsvTickReader.priceSeries(CsvTickReader.read(csv));
         PrintWriter console = spec.commandLine().getOut();
         LstmTrainer.EpochListener bar = ConsoleProgress.epochs("training");
-        TrainingResult result = LstmTrainer.train(config, series, (epoch, total, loss) -> {
+        TrainingResult result = LstmTrainer.train(config,
+                WindowDataset.ofSeries(series, config.window(), Scaling.perWindow()), (epoch, total, loss) -> {
             bar.onEpoch(epoch, total, loss);
             console.printf(Locale.ROOT, "epoch %3d/%d  loss %.6g%n", epoch, total, loss);
         });

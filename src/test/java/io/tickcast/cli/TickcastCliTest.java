@@ -37,6 +37,18 @@ class TickcastCliTest {
         assertThat(CliRun.of("models", "rollback", "--help").out()).contains("VERSION", "--bootstrap-servers");
         assertThat(CliRun.of("backtest", "--help").out()).contains("--scaling", "--symbol", "--json", "--seed");
         assertThat(CliRun.of("run", "--role", "nonsense").err()).contains("expected all, stream or trainer");
+        assertThat(CliRun.of("run", "--help").out()).contains("--validate-csv", "--force");
+    }
+
+    @Test
+    void aModelFileIsPublishedOnlyWithValidationDataOrAnExplicitForce() {
+        // refused before anything connects: no broker is needed to say so
+        CliRun bare = CliRun.of("run", "--model", dir.resolve("m.bin").toString(), "-b", "127.0.0.1:1");
+        assertThat(bare.exitCode()).isNotZero();
+        assertThat(bare.err()).contains("--model needs --validate-csv FILE.csv", "--force");
+        CliRun stray = CliRun.of("run", "--force", "-b", "127.0.0.1:1");
+        assertThat(stray.exitCode()).isNotZero();
+        assertThat(stray.err()).contains("--validate-csv and --force go with --model");
     }
 
     @Test
