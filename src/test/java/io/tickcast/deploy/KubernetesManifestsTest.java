@@ -72,7 +72,7 @@ class KubernetesManifestsTest {
         assertThat(kinds).containsEntry("Namespace", 1L).containsEntry("ServiceAccount", 1L).containsEntry("ConfigMap", 1L)
                 .containsEntry("Service", 2L).containsEntry("StatefulSet", 1L).containsEntry("Deployment", 1L)
                 .containsEntry("PodDisruptionBudget", 1L).containsEntry("NetworkPolicy", 1L)
-                .containsEntry("ServiceMonitor", 1L).containsEntry("KafkaTopic", 4L);
+                .containsEntry("ServiceMonitor", 1L).containsEntry("PrometheusRule", 1L).containsEntry("KafkaTopic", 4L);
         assertThat(r.all(Secret.class)).as("no Secret (credentials) is committed; it is created in the cluster").isEmpty();
     }
 

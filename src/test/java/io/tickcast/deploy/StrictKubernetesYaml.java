@@ -35,7 +35,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * below switches those catch-alls off (except on {@link GenericKubernetesResource}, whose catch-all
  * <em>is</em> its content), so unknown fields reach Jackson's check and fail with their path.
  *
- * <p>Kinds fabric8's core model has no class for (ServiceMonitor, KafkaTopic) are parsed as
+ * <p>Kinds fabric8's core model has no class for (ServiceMonitor, PrometheusRule, KafkaTopic) are parsed as
  * {@link GenericKubernetesResource} with typed metadata; the tests check their spec field names by hand.
  */
 final class StrictKubernetesYaml {
@@ -53,7 +53,8 @@ final class StrictKubernetesYaml {
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
 
     /** Custom resources with no fabric8 core model. */
-    static final List<String> CUSTOM = List.of("monitoring.coreos.com/v1/ServiceMonitor", "kafka.strimzi.io/v1beta2/KafkaTopic");
+    static final List<String> CUSTOM = List.of("monitoring.coreos.com/v1/ServiceMonitor",
+            "monitoring.coreos.com/v1/PrometheusRule", "kafka.strimzi.io/v1beta2/KafkaTopic");
 
     static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

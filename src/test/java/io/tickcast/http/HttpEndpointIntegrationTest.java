@@ -269,6 +269,22 @@ class HttpEndpointIntegrationTest {
         assertThat(missing).as("metrics the dashboard queries that the service does not export").isEmpty();
     }
 
+    @Test
+    void everyMetricAnAlertingRuleQueriesIsInARealScrape() throws Exception {
+        List<String> exprs = io.tickcast.deploy.AlertRules.expressions();
+        assertThat(exprs).as("alerting rules").hasSizeGreaterThanOrEqualTo(10);
+        PrometheusText p = traffic.scrape();
+        Map<String, List<String>> missing = new TreeMap<>();
+        for (String expr : exprs) {
+            for (String name : DashboardQueries.metricNames(expr)) {
+                if (!p.has(name) && !name.equals("up")) { // up is Prometheus's own, per scrape target
+                    missing.computeIfAbsent(name, k -> new ArrayList<>()).add(expr);
+                }
+            }
+        }
+        assertThat(missing).as("metrics the alerting rules query that the service does not export").isEmpty();
+    }
+
     // (d) the latest forecast of a symbol, through interactive queries
 
     @Test
