@@ -35,14 +35,24 @@ public final class LstmModel implements AutoCloseable {
         DjlSetup.apply();
     }
 
+    /** Models created and not yet closed in this process (each holds native memory). */
+    private static final java.util.concurrent.atomic.AtomicLong OPEN = new java.util.concurrent.atomic.AtomicLong();
+
     private final Model model;
     private final LstmConfig config;
     private final Scaling scaling;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LstmModel(Model model, LstmConfig config, Scaling scaling) {
         this.model = model;
         this.config = config;
         this.scaling = scaling;
+        OPEN.incrementAndGet();
+    }
+
+    /** How many models are open in this process: what a leak of replaced models would make grow. */
+    public static long openModels() {
+        return OPEN.get();
     }
 
     /** A new model (weights are initialised by the trainer or by loading). */
@@ -173,8 +183,12 @@ public final class LstmModel implements AutoCloseable {
         }
     }
 
+    /** Frees the model's native memory; safe to call more than once. */
     @Override
     public void close() {
-        model.close();
+        if (closed.compareAndSet(false, true)) {
+            OPEN.decrementAndGet();
+            model.close();
+        }
     }
 }

@@ -1,18 +1,59 @@
 package io.tickcast.topology;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tickcast.lstm.LstmModel;
 
 /**
- * The model every stream thread forecasts with, swapped atomically. Empty until the first model arrives;
- * forecasts then fall back to naive. A replaced model is not closed here: stream threads may still hold a
- * predictor on it for the forecast in flight (a model is ~5 KB of native memory).
+ * The model every stream thread forecasts with, swapped atomically. Empty until the first model arrives, and
+ * after a demotion to naive; forecasts then fall back to naive.
+ *
+ * <p>The slot owns the models installed in it. Whoever runs a model takes a counted lease ({@link #acquire()})
+ * and releases it when done or when it sees a newer version; a replaced model is closed, freeing its native
+ * memory, once the slot and the last lease holder have let go of it. A stream thread's forecast in flight
+ * therefore never runs on a closed model, and thousands of swaps leave only the model in service open.
  */
 public final class ModelSlot {
 
-    /** A model and the version it was published under. */
-    public record Versioned(LstmModel model, long version) {
+    /** A model and the version it was published under, with the count of those holding it. */
+    public static final class Versioned {
+        private final LstmModel model;
+        private final long version;
+        private final AtomicInteger holders = new AtomicInteger(1); // the slot itself
+
+        Versioned(LstmModel model, long version) {
+            this.model = model;
+            this.version = version;
+        }
+
+        public LstmModel model() {
+            return model;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        /** One more holder, unless the model is already closed (then false). */
+        private boolean retain() {
+            while (true) {
+                int n = holders.get();
+                if (n == 0) {
+                    return false;
+                }
+                if (holders.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        /** Lets go of a lease (or the slot's own hold); the last one closes the model. */
+        public void release() {
+            if (holders.decrementAndGet() == 0) {
+                model.close();
+            }
+        }
     }
 
     private final AtomicReference<Versioned> current = new AtomicReference<>();
@@ -24,22 +65,44 @@ public final class ModelSlot {
         this.window = window;
     }
 
+    /** What serves now, for looking at its version only; to run the model, {@link #acquire()} a lease. */
     public Versioned current() {
         return current.get();
     }
 
+    /** A lease on the model in service (release it when done), or null when naive serves. */
+    public Versioned acquire() {
+        while (true) {
+            Versioned v = current.get();
+            if (v == null) {
+                return null;
+            }
+            if (v.retain()) {
+                return v;
+            }
+            // closed between the read and the retain: it was replaced meanwhile, read again
+        }
+    }
+
+    /** Serves {@code model} from now on; the slot owns it and closes it once replaced and no longer leased. */
     public void install(LstmModel model, long version) {
         if (model.window() != window) {
             throw new IllegalArgumentException("model window " + model.window() + " does not match the stream's window "
                     + window + " (window.size)");
         }
-        current.set(new Versioned(model, version));
+        retire(current.getAndSet(new Versioned(model, version)), model);
     }
 
     /** Serve the naive forecast from now on (a model was demoted and nothing passing is left), and say why. */
     public void clear(String reason) {
         naiveReason = reason;
-        current.set(null);
+        retire(current.getAndSet(null), null);
+    }
+
+    private static void retire(Versioned old, LstmModel stillServing) {
+        if (old != null && old.model() != stillServing) { // the same model installed again stays open
+            old.release();
+        }
     }
 
     /** Why forecasts are naive while the slot is empty. */

@@ -20,7 +20,8 @@ final class WindowForecaster implements AutoCloseable {
     private final ModelSlot slot;
     private final Clock clock;
     private final StreamEvents events;
-    private ModelSlot.Versioned predictorModel;
+    /** The lease this forecaster's predictor runs on (released when a newer version serves, or on close). */
+    private ModelSlot.Versioned leased;
     private LstmPredictor predictor;
 
     WindowForecaster(ModelSlot slot, Clock clock, StreamEvents events) {
@@ -30,7 +31,7 @@ final class WindowForecaster implements AutoCloseable {
     }
 
     Forecast forecast(String symbol, PriceWindow window) {
-        ModelSlot.Versioned current = slot.current();
+        ModelSlot.Versioned current = lease();
         long start = System.nanoTime();
         double value;
         String kind;
@@ -71,21 +72,33 @@ final class WindowForecaster implements AutoCloseable {
         }
     }
 
-    private LstmPredictor predictorFor(ModelSlot.Versioned current) {
-        if (current != predictorModel) {
+    /** A lease on the model in service (kept while the version stays), or null when naive serves. */
+    private ModelSlot.Versioned lease() {
+        ModelSlot.Versioned serving = slot.current();
+        if (serving != leased) {
             close();
+            leased = serving == null ? null : slot.acquire();
+        }
+        return leased;
+    }
+
+    private LstmPredictor predictorFor(ModelSlot.Versioned current) {
+        if (predictor == null) {
             predictor = current.model().newPredictor();
-            predictorModel = current;
         }
         return predictor;
     }
 
+    /** Closes the predictor and lets go of the lease, so a replaced model can be freed. */
     @Override
     public void close() {
         if (predictor != null) {
             predictor.close();
             predictor = null;
-            predictorModel = null;
+        }
+        if (leased != null) {
+            leased.release();
+            leased = null;
         }
     }
 }

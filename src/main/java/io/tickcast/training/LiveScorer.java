@@ -8,8 +8,8 @@ import java.util.List;
 
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.GateSettings;
-import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
+import io.tickcast.topology.ModelSlot;
 
 /**
  * The trainer's live check of the model in service: every new tick whose date is after the model's training
@@ -32,9 +32,8 @@ public final class LiveScorer implements AutoCloseable {
     private final GateSettings gate;
     private final Deque<DieboldMariano.Loss> losses = new ArrayDeque<>();
     private final List<Pending> pending = new ArrayList<>();
-    private LstmModel model;
+    private ModelSlot.Versioned lease;
     private LstmPredictor predictor;
-    private long version;
     private LocalDate scoreAfter;
 
     LiveScorer(int capacity, GateSettings gate) {
@@ -42,26 +41,30 @@ public final class LiveScorer implements AutoCloseable {
         this.gate = gate;
     }
 
-    /** The model in service changed (null: none, nothing is scored); scores of the previous one are dropped. */
-    void serving(LstmModel newModel, long newVersion, LocalDate afterDate) {
-        if (newModel == model && newVersion == version) {
-            return;
-        }
+    /** True when this scorer already scores {@code v} (compared by identity; null: nothing). */
+    boolean scores(ModelSlot.Versioned v) {
+        return v == lease;
+    }
+
+    /**
+     * The model in service changed: {@code newLease} (a lease this scorer now owns and releases; null: none, nothing
+     * is scored), scored on ticks after {@code afterDate}. Scores of the previous one are dropped.
+     */
+    void serving(ModelSlot.Versioned newLease, LocalDate afterDate) {
         closePredictor();
         losses.clear();
         pending.clear();
-        model = newModel;
-        version = newVersion;
+        lease = newLease;
         scoreAfter = afterDate;
     }
 
     long version() {
-        return model == null ? 0 : version;
+        return lease == null ? 0 : lease.version();
     }
 
     /** A new close of a symbol, with the closes before it (null if too few): queued for the next {@link #score()}. */
     void observe(LocalDate date, double[] window, double actual) {
-        if (model == null || capacity == 0 || window == null || window.length != model.window()
+        if (lease == null || capacity == 0 || window == null || window.length != lease.model().window()
                 || (scoreAfter != null && !date.isAfter(scoreAfter))) {
             return;
         }
@@ -70,9 +73,9 @@ public final class LiveScorer implements AutoCloseable {
 
     /** Forecasts the queued ticks in one call, adds their scores and tests the most recent ones; null if too few. */
     Verdict score() {
-        if (model != null && !pending.isEmpty()) {
+        if (lease != null && !pending.isEmpty()) {
             if (predictor == null) {
-                predictor = model.newPredictor();
+                predictor = lease.model().newPredictor();
             }
             double[] forecasts = predictor.forecastAll(pending.stream().map(Pending::window).toList());
             for (int i = 0; i < forecasts.length; i++) {
@@ -87,7 +90,7 @@ public final class LiveScorer implements AutoCloseable {
             }
             pending.clear();
         }
-        if (model == null || losses.size() < gate.minWindows()) {
+        if (lease == null || losses.size() < gate.minWindows()) {
             return null;
         }
         List<DieboldMariano.Loss> recent = List.copyOf(losses);
@@ -98,13 +101,18 @@ public final class LiveScorer implements AutoCloseable {
             modelSum += l.model();
             naiveSum += l.benchmark();
         }
-        return new Verdict(version, recent.size(), Math.sqrt(modelSum / naiveSum), worse, worse.significantAt(gate.level()));
+        return new Verdict(lease.version(), recent.size(), Math.sqrt(modelSum / naiveSum), worse,
+                worse.significantAt(gate.level()));
     }
 
     private void closePredictor() {
         if (predictor != null) {
             predictor.close();
             predictor = null;
+        }
+        if (lease != null) {
+            lease.release();
+            lease = null;
         }
     }
 

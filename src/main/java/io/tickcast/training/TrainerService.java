@@ -181,12 +181,19 @@ public final class TrainerService implements AutoCloseable {
             }
             newTicks.set(0);
             lastAttemptAt = clock.instant();
-            ModelSlot.Versioned current = registryView.current();
             TickcastConfig.Trainer t = config.trainer();
             GatedTraining.Settings settings = GatedTraining.Settings.of(config.lstm(), t.validationFraction(),
                     t.minWindows(), config.gate());
-            RetrainCycle.Attempt attempt = RetrainCycle.run(history.snapshot(), settings,
-                    current == null ? null : current.model(), clock, LstmTrainer.EpochListener.NONE);
+            RetrainCycle.Attempt attempt;
+            ModelSlot.Versioned current = registryView.acquire(); // the model in service, held while it is compared
+            try {
+                attempt = RetrainCycle.run(history.snapshot(), settings, current == null ? null : current.model(), clock,
+                        LstmTrainer.EpochListener.NONE);
+            } finally {
+                if (current != null) {
+                    current.release();
+                }
+            }
             if (attempt.validation() != null) {
                 events.gateJudged(attempt.validation());
             }
@@ -298,11 +305,17 @@ public final class TrainerService implements AutoCloseable {
         ModelRecord record = follower.current();
         if (current == null || record == null || record.version() != current.version()
                 || demotedHere.contains(current.version())) {
-            live.serving(null, 0, null);
+            if (!live.scores(null)) {
+                live.serving(null, null);
+            }
             return;
         }
+        if (live.scores(current)) {
+            return;
+        }
+        ModelSlot.Versioned lease = registryView.acquire();
         LocalDate after = record.data() != null ? record.data().to() : history.snapshotEnd();
-        live.serving(current.model(), current.version(), after);
+        live.serving(lease, after);
     }
 
     private void checkLive() {
@@ -340,7 +353,7 @@ public final class TrainerService implements AutoCloseable {
                     : ModelRecord.naive(nextVersion(), clock.instant(), why);
             publish(record);
             demotedHere.add(v.version());
-            live.serving(null, 0, null);
+            live.serving(null, null);
             LOG.warn("demoted model v{}: {}; now serving {}", v.version(), ModelFollower.describe(why),
                     fallback == null ? "the naive forecast" : "model v" + fallback.version());
             events.demoted(v.version(), fallback == null ? 0 : fallback.version());

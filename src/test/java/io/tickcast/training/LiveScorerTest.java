@@ -12,6 +12,7 @@ import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.topology.ModelSlot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class LiveScorerTest {
     private static final int TRAINED_ON = 400;
     private static double[] wave;
     private static LstmModel model;
+    private static final ModelSlot SLOT = new ModelSlot(5);
 
     @BeforeAll
     static void trainOnTheWave() {
@@ -37,11 +39,12 @@ class LiveScorerTest {
                 LstmTrainer.EpochListener.NONE);
         assertThat(c.passed()).as(c.verdict().reason()).isTrue();
         model = c.trained().model();
+        SLOT.install(model, 3);
     }
 
     @AfterAll
     static void close() {
-        model.close();
+        SLOT.clear("test over");
     }
 
     /** Feeds closes[from..] one new day at a time; returns every verdict. */
@@ -60,7 +63,7 @@ class LiveScorerTest {
     @Test
     void aModelThatKeepsWinningIsNeverDemoted() {
         try (LiveScorer scorer = new LiveScorer(200, GATE)) {
-            scorer.serving(model, 3, SyntheticSeries.START.plusDays(TRAINED_ON - 1));
+            scorer.serving(SLOT.acquire(), SyntheticSeries.START.plusDays(TRAINED_ON - 1));
             List<LiveScorer.Verdict> verdicts = feed(scorer, wave, TRAINED_ON);
             assertThat(verdicts).hasSize(DAYS - TRAINED_ON - 99); // from the 100th score on
             assertThat(verdicts).noneMatch(LiveScorer.Verdict::demote)
@@ -76,7 +79,7 @@ class LiveScorerTest {
         double[] walk = SyntheticSeries.randomWalk(DAYS - TRAINED_ON + 1, wave[TRAINED_ON - 1], 0.01, new Random(8));
         System.arraycopy(walk, 1, turned, TRAINED_ON, DAYS - TRAINED_ON);
         try (LiveScorer scorer = new LiveScorer(200, GATE)) {
-            scorer.serving(model, 3, SyntheticSeries.START.plusDays(TRAINED_ON - 1));
+            scorer.serving(SLOT.acquire(), SyntheticSeries.START.plusDays(TRAINED_ON - 1));
             List<LiveScorer.Verdict> verdicts = feed(scorer, turned, TRAINED_ON);
             LiveScorer.Verdict demotion = verdicts.stream().filter(LiveScorer.Verdict::demote).findFirst().orElse(null);
             assertThat(demotion).as("demoted within %d live days", DAYS - TRAINED_ON).isNotNull();
@@ -91,7 +94,7 @@ class LiveScorerTest {
         try (LiveScorer scorer = new LiveScorer(200, GATE)) {
             scorer.observe(LocalDate.of(2030, 1, 1), new double[] {1, 2, 3, 4, 5}, 6);
             assertThat(scorer.score()).as("no model: nothing scored").isNull();
-            scorer.serving(model, 3, SyntheticSeries.START.plusDays(TRAINED_ON - 1));
+            scorer.serving(SLOT.acquire(), SyntheticSeries.START.plusDays(TRAINED_ON - 1));
             assertThat(feed(scorer, Arrays.copyOf(wave, TRAINED_ON), 5)).as("all on or before its data's end").isEmpty();
         }
     }
