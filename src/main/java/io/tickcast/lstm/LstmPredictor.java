@@ -40,12 +40,13 @@ public final class LstmPredictor implements AutoCloseable {
             scaled[i] = scaling.scaleInputs(w);
         }
         IntraOpThreads.applyToCurrentThread();
-        float[] out;
-        try {
-            out = predictor.predict(scaled);
-        } catch (TranslateException e) {
-            throw new IllegalStateException("LSTM inference failed: " + e.getMessage(), e);
-        }
+        float[] out = LstmKernel.forward(() -> {
+            try {
+                return predictor.predict(scaled);
+            } catch (TranslateException e) {
+                throw new IllegalStateException("LSTM inference failed: " + e.getMessage(), e);
+            }
+        });
         double[] forecasts = new double[out.length];
         for (int i = 0; i < out.length; i++) {
             forecasts[i] = scaling.unscale(windows.get(i), out[i]);

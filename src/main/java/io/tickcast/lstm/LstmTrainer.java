@@ -164,9 +164,11 @@ public final class LstmTrainer {
         try (NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = batch.create(data.inputs(all, 0, n), LstmModel.inputShape(n, config));
             NDArray y = batch.create(data.targets(all, 0, n), new Shape(n, 1));
-            // outside a gradient collector: no autograd graph is recorded
-            NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
-            return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
+            // the kernel the network trains with (see LstmKernel); no backward pass, the graph goes with the batch
+            return LstmKernel.forward(() -> {
+                NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
+                return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
+            });
         }
     }
 
