@@ -2,6 +2,7 @@ package io.tickcast.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Prints forecasts from the forecasts topic, as a readable table or as JSON lines.")
+        description = "Prints forecasts from the forecasts topic, as a readable table or as JSON lines.",
+        footer = {"", "If the cluster does not answer, refuses the security settings or lacks the topic, consume fails "
+            + "within client.timeout (default PT15S) and says why."})
 final class ConsumeCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--follow"}, description = "Keep waiting for new forecasts until Ctrl-C.")
@@ -46,10 +49,11 @@ final class ConsumeCommand implements Callable<Integer> {
         TickcastConfig config = configOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         AtomicLong seen = new AtomicLong();
+        Properties client = CheckedCluster.clientProperties(config, config.topics().forecasts());
         if (!json) {
             out.println(ForecastLine.header());
         }
-        try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), fromBeginning)) {
+        try (ForecastReader reader = new ForecastReader(client, config.topics().forecasts(), fromBeginning)) {
             long idleSince = System.nanoTime();
             while (max == 0 || seen.get() < max) {
                 int n = reader.poll(Duration.ofMillis(500), f -> {

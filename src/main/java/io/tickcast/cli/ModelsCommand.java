@@ -2,6 +2,7 @@ package io.tickcast.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.tickcast.config.TickcastConfig;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = {"Inspects the model registry topic and rolls back. The record read last is the model every",
             "stream instance serves."},
+        footer = {"", "If the cluster does not answer, refuses the security settings or lacks the topic, list and "
+            + "rollback fail within client.timeout (default PT15S) and say why."},
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Rollback.class})
 final class ModelsCommand implements Runnable {
 
@@ -40,7 +43,8 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             TickcastConfig config = configOptions.load();
-            List<RegistryReader.Entry> entries = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models());
+            Properties client = CheckedCluster.clientProperties(config, config.topics().models());
+            List<RegistryReader.Entry> entries = RegistryReader.readAll(client, config.topics().models());
             var out = spec.commandLine().getOut();
             out.print(RegistryTable.render(entries, config));
             out.flush();
@@ -65,7 +69,8 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             TickcastConfig config = configOptions.load();
-            List<RegistryReader.Entry> entries = RegistryReader.readAll(config.kafkaClientProperties(), config.topics().models());
+            Properties client = CheckedCluster.clientProperties(config, config.topics().models());
+            List<RegistryReader.Entry> entries = RegistryReader.readAll(client, config.topics().models());
             ModelRecord found = entries.stream()
                     .map(RegistryReader.Entry::record)
                     .filter(r -> r != null && r.version() == version && !r.isNaive())
@@ -77,7 +82,7 @@ final class ModelsCommand implements Runnable {
                         + "it is never served again");
             }
             ModelRecordCodec.loadModel(found, config.lstm(), config.windowSize()).close(); // as a follower would check it
-            try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
+            try (ModelPublisher publisher = new ModelPublisher(client, config.topics().models())) {
                 publisher.publish(found.republished("rollback", null));
             }
             spec.commandLine().getOut().println("published v" + version + " again; instances switch to it within a second");

@@ -1,9 +1,9 @@
 package io.tickcast.client;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 import io.tickcast.kafka.ClientSettings;
@@ -12,18 +12,26 @@ import io.tickcast.records.Tick;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Publishes ticks as JSON keyed by symbol, in the order given, optionally paced to a rate. */
+/**
+ * Publishes ticks as JSON keyed by symbol, in the order given, optionally paced to a rate. The producer is
+ * idempotent with acks from all in-sync replicas, so a retried send is never written twice; every send's outcome
+ * is checked, and the first that fails stops publishing with the number of ticks known to be published.
+ */
 public final class TickPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
 
+    /**
+     * @param clientProperties Kafka client settings; {@code delivery.timeout.ms} in them bounds how long one tick
+     *                         may wait for its acknowledgement (see {@link ClientSettings#bounded})
+     */
     public TickPublisher(Properties clientProperties, String topic) {
         Properties p = ClientSettings.durableProducer(clientProperties);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -32,33 +40,56 @@ public final class TickPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends every tick and waits until all are acknowledged.
+     * Sends every tick and returns once the cluster has acknowledged all of them. If one is not acknowledged
+     * (its delivery timeout ran out, or the cluster refused it), stops sending, abandons what is still in
+     * flight, closes the producer and throws.
      *
      * @param ratePerSecond ticks per second, or 0 for as fast as possible
-     * @param progress      called with the number of ticks sent so far
+     * @param progress      called with the number of ticks acknowledged so far, from the first on
+     * @throws PublishFailedException with how many ticks, from the first on, are published
      */
     public void publish(List<Tick> ticks, double ratePerSecond, LongConsumer progress) {
+        DeliveryLedger ledger = new DeliveryLedger();
         long start = System.nanoTime();
-        Future<RecordMetadata> last = null;
-        for (int i = 0; i < ticks.size(); i++) {
+        for (int i = 0; i < ticks.size() && !ledger.hasFailed(); i++) {
             Tick t = ticks.get(i);
             if (ratePerSecond > 0) {
                 pace(start, i, ratePerSecond);
             }
-            last = producer.send(new ProducerRecord<>(topic, t.symbol(), toJson(t)));
-            progress.accept(i + 1);
+            send(i, t, ledger);
+            progress.accept(ledger.acknowledgedPrefix());
         }
-        producer.flush();
-        if (last != null) {
-            try {
-                last.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("publishing to " + topic + " failed: " + e.getCause().getMessage(), e.getCause());
-            }
+        if (!ledger.hasFailed()) {
+            producer.flush();
         }
+        if (ledger.hasFailed()) {
+            producer.close(Duration.ZERO);   // abandons the records still in flight: their outcome stays unknown
+            throw failed(ticks, ledger);
+        }
+        progress.accept(ledger.acknowledgedPrefix());
+    }
+
+    private void send(int index, Tick t, DeliveryLedger ledger) {
+        try {
+            producer.send(new ProducerRecord<>(topic, t.symbol(), toJson(t)), (metadata, e) -> {
+                if (e == null) {
+                    ledger.acknowledged(index);
+                } else {
+                    ledger.failed(e);
+                }
+            });
+        } catch (KafkaException e) {   // e.g. no room in the buffer within max.block.ms
+            ledger.failed(e);
+        }
+    }
+
+    private PublishFailedException failed(List<Tick> ticks, DeliveryLedger ledger) {
+        int published = ledger.acknowledgedPrefix();
+        Tick next = ticks.get(published);
+        String message = String.format(Locale.ROOT, "the cluster did not acknowledge tick %d of %d (%s %s) on %s; first error: %s",
+                published + 1, ticks.size(), next.symbol(), next.date(), topic, ledger.failure().getMessage());
+        return new PublishFailedException(message, published, ledger.acknowledgedCount() - published, ticks.size(),
+                ledger.failure());
     }
 
     /** Sends one raw value (any bytes) with the given key; for tests and tools. */

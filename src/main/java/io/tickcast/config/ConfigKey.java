@@ -10,6 +10,12 @@ public enum ConfigKey {
     TOPIC_FORECASTS("topic.forecasts", "forecasts", "output topic of forecast JSON records"),
     TOPIC_DEAD_LETTER("topic.dead-letter", "ticks-dlq", "dead-letter topic: rejected ticks' original bytes, reason in headers"),
     TOPIC_MODELS("topic.models", "tickcast-models", "compacted model registry topic: model bytes with metadata"),
+    CLIENT_TIMEOUT("client.timeout", "PT15S",
+            "how long produce, consume and models wait for the Kafka cluster (the connection check before any work, "
+            + "metadata, every blocking call) before they fail and say why (ISO-8601 duration)"),
+    PRODUCE_DELIVERY_TIMEOUT("produce.delivery-timeout", "PT2M",
+            "how long tickcast produce waits for the cluster to acknowledge a tick, retries included (e.g. across a "
+            + "broker restart), before it stops and says how many ticks are published (ISO-8601 duration)"),
     HTTP_HOST("http.host", "0.0.0.0", "bind address of the HTTP server (metrics, health, forecast queries)"),
     HTTP_PORT("http.port", "8080", "port of the HTTP server; 0 picks a free port"),
     HTTP_ADVERTISED_HOST("http.advertised-host", "",

@@ -28,6 +28,7 @@ public record TickcastConfig(
         LstmConfig lstm,
         Trainer trainer,
         GateSettings gate,
+        Clients clients,
         Map<String, String> kafkaOverrides) {
 
     /** Names of the topics the service reads and writes. */
@@ -55,6 +56,23 @@ public record TickcastConfig(
         private static void check(boolean ok, ConfigKey key, String rule, Object value) {
             if (!ok) {
                 throw new IllegalArgumentException(key.key() + " " + rule + ", was " + value);
+            }
+        }
+    }
+
+    /**
+     * Bounds on the command-line clients (produce, consume, models): how long they wait for the cluster to answer
+     * at all, and how long {@code produce} waits for each tick's acknowledgement.
+     */
+    public record Clients(Duration timeout, Duration deliveryTimeout) {
+        public Clients {
+            atLeastASecond(timeout, ConfigKey.CLIENT_TIMEOUT);
+            atLeastASecond(deliveryTimeout, ConfigKey.PRODUCE_DELIVERY_TIMEOUT);
+        }
+
+        private static void atLeastASecond(Duration d, ConfigKey key) {
+            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException(key.key() + " must be at least PT1S, was " + d);
             }
         }
     }
@@ -146,6 +164,7 @@ public record TickcastConfig(
             throw new IllegalArgumentException(ConfigKey.TRAINER_INTERVAL.key() + " must be an ISO-8601 duration such as PT1H, was '"
                     + v.get(ConfigKey.TRAINER_INTERVAL) + "'");
         }
+        Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
         int threads = integer(v, ConfigKey.STREAM_THREADS);
         if (threads < 1) {
             throw new IllegalArgumentException(ConfigKey.STREAM_THREADS.key() + " must be >= 1, was " + threads);
@@ -162,6 +181,7 @@ public record TickcastConfig(
                 trainer,
                 new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
                         decimal(v, ConfigKey.GATE_MARGIN)),
+                clients,
                 Map.copyOf(kafka));
     }
 
@@ -198,6 +218,14 @@ public record TickcastConfig(
         }
     }
 
+    private static Duration duration(Map<ConfigKey, String> v, ConfigKey k) {
+        try {
+            return Duration.parse(v.get(k));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(k.key() + " must be an ISO-8601 duration such as PT15S, was '" + v.get(k) + "'");
+        }
+    }
+
     private static double decimal(Map<ConfigKey, String> v, ConfigKey k) {
         try {
             return Double.parseDouble(v.get(k));
@@ -215,26 +243,26 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, trainer, gate, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, gate, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, gate, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, gate, clients, kafkaOverrides);
     }
 }

@@ -19,18 +19,20 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker (combined KRaft broker and controller) running in this JVM on
- * 127.0.0.1. Used by {@code tickcast demo} and by the integration tests; not for production.
+ * 127.0.0.1. Used by {@code tickcast demo} and by the integration tests; not for production. It can be
+ * stopped and started again on the same ports and log directory, keeping its data (a broker outage).
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path logDir;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final Properties props;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafka(Path logDir, int brokerPort, Properties props) {
         this.logDir = logDir;
         this.brokerPort = brokerPort;
-        this.server = server;
+        this.props = props;
     }
 
     /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
@@ -45,9 +47,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 props.store(w, "tickcast embedded broker");
             }
             format(propsFile);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
-            return new EmbeddedKafka(dir, brokerPort, server);
+            EmbeddedKafka kafka = new EmbeddedKafka(dir, brokerPort, props);
+            kafka.restart();
+            return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded Kafka broker", e);
         }
@@ -100,10 +102,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         return "127.0.0.1:" + brokerPort;
     }
 
+    /** Shuts the broker down cleanly, keeping its log directory; {@link #restart()} brings it back. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /**
+     * Starts the stopped broker again on the same ports, with the data it had; returns once it accepts
+     * connections. Does nothing if it runs.
+     */
+    public synchronized void restart() {
+        if (server == null) {
+            KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            started.startup();
+            server = started;
+        }
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         TempDirs.deleteQuietly(logDir);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.tickcast.config.ConfigKey;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,11 @@ class TickcastCliTest {
         }
         assertThat(CliRun.of("demo", "--help").out()).contains("--csv", "--keep-running", "--train-fraction");
         assertThat(CliRun.of("run", "--help").out()).contains("--bootstrap-servers", "--config", "--model", "--train-csv", "--set");
-        assertThat(CliRun.of("produce", "--help").out()).contains("--rate", "FILE.csv");
-        assertThat(CliRun.of("consume", "--help").out()).contains("--follow", "--json", "--from-beginning");
+        String clientTimeout = "client.timeout (default " + ConfigKey.CLIENT_TIMEOUT.defaultValue() + ")";
+        assertThat(helpText("produce")).contains("--rate", "FILE.csv", "--skip", "idempotent", clientTimeout,
+                "produce.delivery-timeout (default " + ConfigKey.PRODUCE_DELIVERY_TIMEOUT.defaultValue() + ")");
+        assertThat(helpText("consume")).contains("--follow", "--json", "--from-beginning", clientTimeout);
+        assertThat(helpText("models")).contains(clientTimeout);
         assertThat(CliRun.of("train", "--help").out()).contains("--out", "--epochs");
         assertThat(CliRun.of("run", "--help").out()).contains("--role", "all|stream|trainer");
         assertThat(CliRun.of("models", "--help").out()).contains("list", "rollback");
@@ -38,6 +42,11 @@ class TickcastCliTest {
         assertThat(CliRun.of("backtest", "--help").out()).contains("--scaling", "--symbol", "--json", "--seed");
         assertThat(CliRun.of("run", "--role", "nonsense").err()).contains("expected all, stream or trainer");
         assertThat(CliRun.of("run", "--help").out()).contains("--validate-csv", "--force");
+    }
+
+    /** A command's --help with its line breaks undone. */
+    private static String helpText(String command) {
+        return CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
     }
 
     @Test
@@ -74,6 +83,15 @@ class TickcastCliTest {
         CliRun r = CliRun.of("train", csv.toString(), "--out", dir.resolve("m.bin").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("bad.csv:2: close is not a number").doesNotContain("\tat ");
+    }
+
+    @Test
+    void produceRefusesToSkipMoreTicksThanTheFileHasBeforeItConnects() throws Exception {
+        Path csv = dir.resolve("two.csv");
+        Files.writeString(csv, "symbol,date,close\nAAA,2020-01-01,10\nAAA,2020-01-02,11\n");
+        CliRun r = CliRun.of("produce", csv.toString(), "--skip", "3", "-b", "127.0.0.1:1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--skip must be 0..2 (the file has 2 ticks), was 3").doesNotContain("cannot use the Kafka cluster");
     }
 
     @Test

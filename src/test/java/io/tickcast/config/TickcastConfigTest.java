@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,18 @@ class TickcastConfigTest {
             TickcastConfig c = TickcastConfig.load(null, Map.of(k.envVar(), k.defaultValue()), Map.of());
             assertThat(c).isEqualTo(TickcastConfig.defaults());
         }
+    }
+
+    @Test
+    void clientTimeoutsAreDurationsOfAtLeastASecond() {
+        assertThat(TickcastConfig.defaults().clients())
+                .isEqualTo(new TickcastConfig.Clients(Duration.ofSeconds(15), Duration.ofMinutes(2)));
+        TickcastConfig c = TickcastConfig.load(null, Map.of("TICKCAST_CLIENT_TIMEOUT", "PT3S"),
+                Map.of("produce.delivery-timeout", "PT30S"));
+        assertThat(c.clients()).isEqualTo(new TickcastConfig.Clients(Duration.ofSeconds(3), Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("client.timeout", "15")))
+                .hasMessageContaining("client.timeout must be an ISO-8601 duration such as PT15S, was '15'");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("produce.delivery-timeout", "PT0.5S")))
+                .hasMessageContaining("produce.delivery-timeout must be at least PT1S");
     }
 }

@@ -26,4 +26,14 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
+
+    /** Stops the broker, keeping its data (see {@link EmbeddedKafka#stop()}). */
+    public void stop() {
+        kafka.stop();
+    }
+
+    /** Starts the stopped broker again on the same port with its data; nothing if it runs. */
+    public void restart() {
+        kafka.restart();
+    }
 }
