@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.PoisonRecordHandler;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The forecasting stream: the topology of {@link ForecastTopology} run by a {@link KafkaStreams} client with
- * exactly-once processing, so a crash or restart neither loses nor duplicates a forecast.
+ * exactly-once processing, so a crash or restart neither loses nor duplicates a forecast. A tick whose processing
+ * throws is dead-lettered and the stream goes on ({@link PoisonRecordHandler}).
  */
 public final class ForecastService implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class ForecastService implements AutoCloseable {
 
     public ForecastService(TickcastConfig config, ModelSlot slot, StreamEvents events, Clock clock) {
         this.config = config;
-        this.streams = new KafkaStreams(ForecastTopology.build(config, slot, clock, events), streamsProperties(config));
+        this.streams = new KafkaStreams(ForecastTopology.build(config, slot, clock, events), streamsProperties(config, events));
         streams.setStateListener((now, before) -> {
             LOG.info("stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -44,14 +46,14 @@ public final class ForecastService implements AutoCloseable {
         });
     }
 
-    static Properties streamsProperties(TickcastConfig config) {
+    static Properties streamsProperties(TickcastConfig config, StreamEvents events) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        p.putAll(PoisonRecordHandler.settings(config.topics(), events));
         // observability: where other instances send interactive queries for this one's symbols (see HttpEndpoint.advertise)
         TickcastConfig.Http http = config.http();
         if (!http.advertisedHost().isBlank() && http.port() > 0) {

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmModel;
+import io.tickcast.lstm.TestModels;
+import io.tickcast.records.RejectReason;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.Forecast;
@@ -36,6 +39,7 @@ import org.awaitility.Awaitility;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +162,61 @@ class StreamIntegrationTest {
             assertThat(follower.failingSince()).isNull();
             assertThat(follower.current()).isNull();
         }
+    }
+
+    @Test
+    void aPoisonTickIsDeadLetteredAndTheTicksAfterItGetTheirForecastsOnTheSameStreamThread() throws Exception {
+        TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
+                .withStateDir(stateDir.toString()).withApplicationId("it-poison-" + System.nanoTime())
+                .withTopics(new TickcastConfig.Topics("ticks-p", "forecasts-p", "dlq-p", "models-p"));
+        TopicAdmin.ensureTopics(config, 1, (short) 1);
+        RecordingStreamEvents events = new RecordingStreamEvents()
+                .failScoringAgainst(66.6, () -> new IllegalStateException("injected failure in the window step"));
+        ModelSlot slot = new ModelSlot(5);
+        LstmModel broken = TestModels.forecastingAMoveOf(1, LstmConfig.DEFAULT);
+        slot.install(broken, 2);
+        broken.close();   // every inference throws: the ticks get the naive forecast instead
+        LocalDate d0 = LocalDate.of(2022, 5, 2);
+        byte[] poison = ("{\"symbol\":\"AAA\",\"date\":\"" + d0.plusDays(5) + "\",\"close\":66.6}").getBytes(StandardCharsets.UTF_8);
+        try (ForecastService service = new ForecastService(config, slot, events, Clock.systemUTC());
+             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+            service.start();
+            assertThat(service.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            List<String> threads = streamThreads(service);
+            for (int i = 0; i < 5; i++) {
+                publisher.publish(List.of(Tick.of("AAA", d0.plusDays(i), 60 + i)), 0, n -> { });   // offsets 0-4
+            }
+            publisher.publishRaw("AAA", poison);                                                   // offset 5
+            for (int i = 6; i < 10; i++) {
+                publisher.publish(List.of(Tick.of("AAA", d0.plusDays(i), 60 + i)), 0, n -> { });
+            }
+            publisher.flush();
+
+            List<Forecast> forecasts = readForecasts(config, 5, Duration.ofSeconds(60));
+            assertThat(forecasts).extracting(Forecast::asOf).containsExactly(d0.plusDays(4), d0.plusDays(6), d0.plusDays(7),
+                    d0.plusDays(8), d0.plusDays(9));
+            assertThat(forecasts).allSatisfy(f -> {
+                assertThat(f.model()).isEqualTo(Forecast.MODEL_NAIVE);
+                assertThat(f.forecastClose()).isEqualTo(f.lastClose());
+            });
+            assertThat(events.inferenceFailures.get()).isEqualTo(5);
+            List<ConsumerRecord<byte[], byte[]>> dead = readAll(config.topics().deadLetter(), 1, Duration.ofSeconds(30));
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).value()).isEqualTo(poison);
+            assertThat(header(dead.get(0), DeadLetter.HEADER_REASON)).isEqualTo("processing-error");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_DETAIL)).isEqualTo(
+                    "java.lang.IllegalStateException in processor 'window': injected failure in the window step");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_SOURCE_TOPIC)).isEqualTo("ticks-p");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_SOURCE_PARTITION)).isEqualTo("0");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_SOURCE_OFFSET)).isEqualTo("5");
+            assertThat(events.rejected).containsExactly(RejectReason.PROCESSING_ERROR);
+            assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(streamThreads(service)).as("no stream thread died and was replaced").isEqualTo(threads);
+        }
+    }
+
+    private static List<String> streamThreads(ForecastService service) {
+        return service.streams().metadataForLocalThreads().stream().map(t -> t.threadName()).sorted().toList();
     }
 
     private static List<Forecast> readForecasts(TickcastConfig config, int expected, Duration timeout) {
