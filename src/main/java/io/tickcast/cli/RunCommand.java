@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.lstm.LstmModel;
@@ -99,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
             node.close();
             stopped.countDown();
         }, "tickcast-shutdown"));
+        AtomicBoolean streamFailed = new AtomicBoolean();
+        node.onStreamFailure(() -> {
+            streamFailed.set(true);
+            stopped.countDown();
+        });
         node.start(Duration.ofSeconds(120));
         if (initial != null && initial.publishable()) {
             node.publishInitial(initial.record());
@@ -107,6 +113,11 @@ final class RunCommand implements Callable<Integer> {
                     initial.verdict());
         }
         stopped.await();
+        if (streamFailed.get()) {
+            LOG.error("tickcast exits with status 1: its stream has stopped for good (see the log above); a restart "
+                    + "starts it afresh from the last commit");
+            return 1;   // the shutdown hook closes the node
+        }
         return 0;
     }
 

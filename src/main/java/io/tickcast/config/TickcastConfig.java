@@ -25,6 +25,7 @@ public record TickcastConfig(
         Http http,
         String stateDir,
         int streamThreads,
+        ThreadFailures threadFailures,
         LstmConfig lstm,
         Trainer trainer,
         GateSettings gate,
@@ -52,11 +53,16 @@ public record TickcastConfig(
             check(minWindows >= 1, ConfigKey.TRAINER_MIN_WINDOWS, "must be >= 1", minWindows);
             check(demotionWindow >= 0, ConfigKey.DEMOTION_WINDOW, "must be >= 0", demotionWindow);
         }
+    }
 
-        private static void check(boolean ok, ConfigKey key, String rule, Object value) {
-            if (!ok) {
-                throw new IllegalArgumentException(key.key() + " " + rule + ", was " + value);
-            }
+    /**
+     * How many stream-thread failures an instance takes: a failed thread is replaced, unless it is the
+     * {@code limit}-th failure within {@code window}; then the instance stops (it is no longer live).
+     */
+    public record ThreadFailures(int limit, Duration window) {
+        public ThreadFailures {
+            check(limit >= 1, ConfigKey.STREAM_THREAD_FAILURE_LIMIT, "must be >= 1", limit);
+            check(window.compareTo(Duration.ZERO) > 0, ConfigKey.STREAM_THREAD_FAILURE_WINDOW, "must be positive", window);
         }
     }
 
@@ -89,6 +95,12 @@ public record TickcastConfig(
 
         public Http(String host, int port) {
             this(host, port, "");
+        }
+    }
+
+    private static void check(boolean ok, ConfigKey key, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(key.key() + " " + rule + ", was " + value);
         }
     }
 
@@ -154,16 +166,10 @@ public record TickcastConfig(
                 integer(v, ConfigKey.TRAIN_EPOCHS),
                 integer(v, ConfigKey.TRAIN_BATCH_SIZE),
                 longValue(v, ConfigKey.TRAIN_SEED));
-        Trainer trainer;
-        try {
-            trainer = new Trainer(Duration.parse(v.get(ConfigKey.TRAINER_INTERVAL)),
-                    longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
-                    longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
-                    integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(ConfigKey.TRAINER_INTERVAL.key() + " must be an ISO-8601 duration such as PT1H, was '"
-                    + v.get(ConfigKey.TRAINER_INTERVAL) + "'");
-        }
+        Trainer trainer = new Trainer(duration(v, ConfigKey.TRAINER_INTERVAL),
+                longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
+                longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
+                integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW));
         Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
         int threads = integer(v, ConfigKey.STREAM_THREADS);
         if (threads < 1) {
@@ -177,6 +183,7 @@ public record TickcastConfig(
                 new Http(v.get(ConfigKey.HTTP_HOST), port(integer(v, ConfigKey.HTTP_PORT)), v.get(ConfigKey.HTTP_ADVERTISED_HOST)),
                 v.get(ConfigKey.STATE_DIR),
                 threads,
+                new ThreadFailures(integer(v, ConfigKey.STREAM_THREAD_FAILURE_LIMIT), duration(v, ConfigKey.STREAM_THREAD_FAILURE_WINDOW)),
                 lstm,
                 trainer,
                 new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
@@ -222,7 +229,7 @@ public record TickcastConfig(
         try {
             return Duration.parse(v.get(k));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(k.key() + " must be an ISO-8601 duration such as PT15S, was '" + v.get(k) + "'");
+            throw new IllegalArgumentException(k.key() + " must be an ISO-8601 duration such as PT1H or PT15S, was '" + v.get(k) + "'");
         }
     }
 
@@ -243,26 +250,26 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, newLstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newLstm, trainer, gate, clients, kafkaOverrides);
     }
 }

@@ -1,7 +1,7 @@
 package io.tickcast.records;
 
 /** Untrusted text made fit for a dead letter's detail header and for logs: readable, and short. */
-final class DetailText {
+public final class DetailText {
 
     /** Longest piece of input quoted in a detail. */
     static final int MAX_QUOTED_CHARS = 40;
@@ -11,8 +11,13 @@ final class DetailText {
 
     /** At most {@value #MAX_QUOTED_CHARS} characters of {@code text}, {@link #readable}. */
     static String quoted(String text) {
-        return text.length() <= MAX_QUOTED_CHARS ? readable(text)
-                : readable(text.substring(0, MAX_QUOTED_CHARS)) + "... (" + text.length() + " characters)";
+        return shortened(text, MAX_QUOTED_CHARS);
+    }
+
+    /** At most {@code maxChars} characters of {@code text}, {@link #readable}, saying how long it was if cut. */
+    public static String shortened(String text, int maxChars) {
+        return text.length() <= maxChars ? readable(text)
+                : readable(text.substring(0, maxChars)) + "... (" + text.length() + " characters)";
     }
 
     /** {@code text} with control characters and unpaired surrogates written as {@code \\uXXXX}. */

@@ -3,7 +3,7 @@ package io.tickcast.records;
 /**
  * Why a tick went to the dead-letter topic; the header value and the metrics' {@code reason} label is
  * {@link #code()}. The set is fixed, so the label is bounded. A tick with several problems gets the first
- * reason in this order.
+ * reason in this order (the last, {@link #PROCESSING_ERROR}, is no rule of the parser).
  */
 public enum RejectReason {
     /** Larger than {@link TickLimits#MAX_BYTES}; not parsed at all. */
@@ -23,7 +23,12 @@ public enum RejectReason {
     BAD_LOW("bad-low"),
     BAD_VOLUME("bad-volume"),
     /** Valid, but older than the newest day of its symbol's window and not a correction of a day in it. */
-    OUT_OF_ORDER("out-of-order");
+    OUT_OF_ORDER("out-of-order"),
+    /**
+     * Not a tick rule: processing the tick threw (a bug, or data no rule foresaw). The tick is dead-lettered and the
+     * stream goes on with the next one (see {@code io.tickcast.topology.PoisonRecordHandler}).
+     */
+    PROCESSING_ERROR("processing-error");
 
     private final String code;
 

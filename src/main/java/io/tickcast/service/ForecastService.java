@@ -3,12 +3,15 @@ package io.tickcast.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.PoisonRecordHandler;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,6 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The forecasting stream: the topology of {@link ForecastTopology} run by a {@link KafkaStreams} client with
  * exactly-once processing, so a crash or restart neither loses nor duplicates a forecast.
+ *
+ * <p>Failures: a tick whose processing throws is dead-lettered and the stream goes on ({@link PoisonRecordHandler}).
+ * A stream thread that fails all the same is replaced, within the {@link ThreadFailureBudget}; the failure that
+ * exhausts it stops the client instead (state ERROR: not live), and {@link #onFailure} callbacks run.
  */
 public final class ForecastService implements AutoCloseable {
 
@@ -28,30 +35,48 @@ public final class ForecastService implements AutoCloseable {
     private final TickcastConfig config;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
+    private final ThreadFailureBudget threadFailures;
+    private final Clock clock;
 
     public ForecastService(TickcastConfig config, ModelSlot slot, StreamEvents events, Clock clock) {
         this.config = config;
-        this.streams = new KafkaStreams(ForecastTopology.build(config, slot, clock, events), streamsProperties(config));
+        this.clock = clock;
+        this.threadFailures = new ThreadFailureBudget(config.threadFailures());
+        this.streams = new KafkaStreams(ForecastTopology.build(config, slot, clock, events), streamsProperties(config, events));
         streams.setStateListener((now, before) -> {
             LOG.info("stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            } else if (now == KafkaStreams.State.ERROR) {
+                failed.complete(null);
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it (its tasks resume from the last commit)", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(this::threadFailed);
     }
 
-    static Properties streamsProperties(TickcastConfig config) {
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse threadFailed(Throwable e) {
+        int failures = threadFailures.count(clock.instant());
+        if (threadFailures.stops(failures)) {
+            LOG.error("stream thread failed, {} times within {} ({}={}, {}={}): stopping this instance's stream instead "
+                    + "of replacing the thread again; it is no longer live (/health/live answers 503) and `tickcast run` exits",
+                    failures, threadFailures.window(), ConfigKey.STREAM_THREAD_FAILURE_LIMIT.key(), threadFailures.limit(),
+                    ConfigKey.STREAM_THREAD_FAILURE_WINDOW.key(), threadFailures.window(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        LOG.error("stream thread failed ({} of {} failures within {} that stop this instance); replacing it (its tasks "
+                + "resume from the last commit)", failures, threadFailures.limit(), threadFailures.window(), e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    static Properties streamsProperties(TickcastConfig config, StreamEvents events) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        p.putAll(PoisonRecordHandler.settings(config.topics(), events));
         // observability: where other instances send interactive queries for this one's symbols (see HttpEndpoint.advertise)
         TickcastConfig.Http http = config.http();
         if (!http.advertisedHost().isBlank() && http.port() > 0) {
@@ -72,6 +97,14 @@ public final class ForecastService implements AutoCloseable {
     /** Waits until the client is RUNNING for the first time. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code action} when the client has failed for good (state ERROR: the thread-failure budget ran out), at
+     * once if it already has. It runs on a Kafka Streams thread: keep it short.
+     */
+    public void onFailure(Runnable action) {
+        failed.thenRun(action);
     }
 
     public KafkaStreams streams() {

@@ -105,6 +105,16 @@ public final class TickcastNode implements AutoCloseable {
         return versioned.version();
     }
 
+    /**
+     * Runs {@code action} once the stream has failed for good (its thread-failure budget ran out; see
+     * {@link ForecastService#onFailure}); never for the trainer role.
+     */
+    public void onStreamFailure(Runnable action) {
+        if (stream != null) {
+            stream.onFailure(action);
+        }
+    }
+
     /** Background parts that have stopped for good (each failed; see its log): the liveness probe reports them. */
     List<String> stoppedParts() {
         List<String> stopped = new ArrayList<>();

@@ -61,11 +61,13 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             context.forward(record.withValue(WindowResult.of(new DeadLetter(record.value(), RejectReason.OUT_OF_ORDER, detail))));
             return;
         }
+        scorePending(tick);
+        Forecast forecast = update.window().size() == windowSize ? forecaster.forecast(tick.symbol(), update.window()) : null;
+        // the stores change last: a tick whose processing throws before here leaves them as they were (it is
+        // dead-lettered by PoisonRecordHandler and the stream goes on)
         store.put(tick.symbol(), update.window());
         events.tickAccepted(update.outcome());
-        scorePending(tick);
-        if (update.window().size() == windowSize) {
-            Forecast forecast = forecaster.forecast(tick.symbol(), update.window());
+        if (forecast != null) {
             latest.put(tick.symbol(), forecast);
             context.forward(record.withValue(WindowResult.of(forecast)));
         }

@@ -28,6 +28,7 @@ import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
+import io.tickcast.topology.PoisonRecordHandler;
 import io.tickcast.topology.PriceWindow;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.common.serialization.Serdes;
@@ -162,7 +163,7 @@ public final class StreamBenchmark {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "stream-benchmark");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put("processing.exception.handler.global.enabled", "true"); // as ForecastService sets it
+        props.putAll(PoisonRecordHandler.settings(config.topics(), events)); // as ForecastService sets it
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), events), props)) {
             TestInputTopic<String, String> input = driver.createInputTopic(config.topics().ticks(),

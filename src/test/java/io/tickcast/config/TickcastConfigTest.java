@@ -53,6 +53,21 @@ class TickcastConfigTest {
     }
 
     @Test
+    void theThreadFailureBudgetIsReadAndChecked() {
+        assertThat(TickcastConfig.defaults().threadFailures())
+                .isEqualTo(new TickcastConfig.ThreadFailures(5, java.time.Duration.ofMinutes(10)));
+        TickcastConfig c = TickcastConfig.load(null, Map.of("TICKCAST_STREAM_THREAD_FAILURE_LIMIT", "2"),
+                Map.of("stream.thread-failure-window", "PT30S"));
+        assertThat(c.threadFailures()).isEqualTo(new TickcastConfig.ThreadFailures(2, java.time.Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("stream.thread-failure-limit", "0")))
+                .hasMessageContaining("stream.thread-failure-limit must be >= 1, was 0");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("stream.thread-failure-window", "PT0S")))
+                .hasMessageContaining("stream.thread-failure-window must be positive");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("stream.thread-failure-window", "10m")))
+                .hasMessageContaining("stream.thread-failure-window must be an ISO-8601 duration");
+    }
+
+    @Test
     void everyKeyHasAnEnvironmentVariable() {
         assertThat(ConfigKey.TOPIC_DEAD_LETTER.envVar()).isEqualTo("TICKCAST_TOPIC_DEAD_LETTER");
         for (ConfigKey k : ConfigKey.values()) {

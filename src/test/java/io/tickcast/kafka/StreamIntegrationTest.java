@@ -2,6 +2,10 @@ package io.tickcast.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +21,11 @@ import java.util.stream.Collectors;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.http.HttpEndpoint;
+import io.tickcast.lstm.LstmModel;
+import io.tickcast.lstm.TestModels;
+import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.records.RejectReason;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.Forecast;
@@ -35,7 +44,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +170,108 @@ class StreamIntegrationTest {
             assertThat(follower.failingSince()).isNull();
             assertThat(follower.current()).isNull();
         }
+    }
+
+    @Test
+    void aPoisonTickIsDeadLetteredAndTheTicksAfterItGetTheirForecastsOnTheSameStreamThread() throws Exception {
+        TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
+                .withStateDir(stateDir.toString()).withApplicationId("it-poison-" + System.nanoTime())
+                .withTopics(new TickcastConfig.Topics("ticks-p", "forecasts-p", "dlq-p", "models-p"));
+        TopicAdmin.ensureTopics(config, 1, (short) 1);
+        RecordingStreamEvents events = new RecordingStreamEvents()
+                .failScoringAgainst(66.6, () -> new IllegalStateException("injected failure in the window step"));
+        ModelSlot slot = new ModelSlot(5);
+        LstmModel broken = TestModels.forecastingAMoveOf(1, LstmConfig.DEFAULT);
+        slot.install(broken, 2);
+        broken.close();   // every inference throws: the ticks get the naive forecast instead
+        LocalDate d0 = LocalDate.of(2022, 5, 2);
+        byte[] poison = ("{\"symbol\":\"AAA\",\"date\":\"" + d0.plusDays(5) + "\",\"close\":66.6}").getBytes(StandardCharsets.UTF_8);
+        try (ForecastService service = new ForecastService(config, slot, events, Clock.systemUTC());
+             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+            service.start();
+            assertThat(service.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            List<String> threads = streamThreads(service);
+            for (int i = 0; i < 5; i++) {
+                publisher.publish(List.of(Tick.of("AAA", d0.plusDays(i), 60 + i)), 0, n -> { });   // offsets 0-4
+            }
+            publisher.publishRaw("AAA", poison);                                                   // offset 5
+            for (int i = 6; i < 10; i++) {
+                publisher.publish(List.of(Tick.of("AAA", d0.plusDays(i), 60 + i)), 0, n -> { });
+            }
+            publisher.flush();
+
+            List<Forecast> forecasts = readForecasts(config, 5, Duration.ofSeconds(60));
+            assertThat(forecasts).extracting(Forecast::asOf).containsExactly(d0.plusDays(4), d0.plusDays(6), d0.plusDays(7),
+                    d0.plusDays(8), d0.plusDays(9));
+            assertThat(forecasts).allSatisfy(f -> {
+                assertThat(f.model()).isEqualTo(Forecast.MODEL_NAIVE);
+                assertThat(f.forecastClose()).isEqualTo(f.lastClose());
+            });
+            assertThat(events.inferenceFailures.get()).isEqualTo(5);
+            List<ConsumerRecord<byte[], byte[]>> dead = readAll(config.topics().deadLetter(), 1, Duration.ofSeconds(30));
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).value()).isEqualTo(poison);
+            assertThat(header(dead.get(0), DeadLetter.HEADER_REASON)).isEqualTo("processing-error");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_DETAIL)).isEqualTo(
+                    "java.lang.IllegalStateException in processor 'window': injected failure in the window step");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_SOURCE_TOPIC)).isEqualTo("ticks-p");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_SOURCE_PARTITION)).isEqualTo("0");
+            assertThat(header(dead.get(0), DeadLetter.HEADER_SOURCE_OFFSET)).isEqualTo("5");
+            assertThat(events.rejected).containsExactly(RejectReason.PROCESSING_ERROR);
+            assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(streamThreads(service)).as("no stream thread died and was replaced").isEqualTo(threads);
+        }
+    }
+
+    @Test
+    void streamThreadsThatKeepFailingStopTheInstanceAndLivenessGoesDown() throws Exception {
+        // a failed thread's member stays in the group until its session times out (Kafka Streams does not leave
+        // on close): 6 s instead of 45 s lets the replacement get the task, and fail, sooner
+        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("stream.thread-failure-limit", "2",
+                        "stream.thread-failure-window", "PT10M", "kafka.session.timeout.ms", "6000"))
+                .withBootstrapServers(kafka.bootstrapServers())
+                .withStateDir(stateDir.toString()).withApplicationId("it-budget-" + System.nanoTime())
+                .withTopics(new TickcastConfig.Topics("ticks-f", "forecasts-f", "dlq-f", "models-f"))
+                .withHttp(new TickcastConfig.Http("127.0.0.1", 0));
+        TopicAdmin.ensureTopics(config, 1, (short) 1);
+        // not the tick's fault but Kafka Streams': not dead-lettered, it fails the thread, on every attempt
+        RecordingStreamEvents events = new RecordingStreamEvents()
+                .failScoringAgainst(66.6, () -> new StreamsException("injected: the state store cannot be written"));
+        ModelSlot slot = new ModelSlot(5);
+        LocalDate d0 = LocalDate.of(2022, 5, 2);
+        CountDownLatch failed = new CountDownLatch(1);
+        try (TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC());
+             HttpEndpoint http = HttpEndpoint.start(config, metrics, slot);
+             ForecastService service = new ForecastService(config, slot, events, Clock.systemUTC());
+             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+            http.attach(service.streams());
+            service.onFailure(failed::countDown);
+            service.start();
+            assertThat(service.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            assertThat(get(http, "/health/live").statusCode()).isEqualTo(200);
+            for (int i = 0; i < 5; i++) {
+                publisher.publish(List.of(Tick.of("AAA", d0.plusDays(i), 60 + i)), 0, n -> { });
+            }
+            publisher.publish(List.of(Tick.of("AAA", d0.plusDays(5), 66.6)), 0, n -> { });
+            publisher.flush();
+
+            // the first failure replaces the thread, which fails again on the same tick: the second stops the client
+            assertThat(failed.await(120, TimeUnit.SECONDS)).as("the stream failed for good").isTrue();
+            assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.ERROR);
+            HttpResponse<String> live = get(http, "/health/live");
+            assertThat(live.statusCode()).isEqualTo(503);
+            assertThat(live.body()).contains("\"status\":\"DOWN\"", "\"state\":\"ERROR\"");
+            assertThat(readAll(config.topics().deadLetter(), 1, Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    private static List<String> streamThreads(ForecastService service) {
+        return service.streams().metadataForLocalThreads().stream().map(t -> t.threadName()).sorted().toList();
+    }
+
+    private static HttpResponse<String> get(HttpEndpoint http, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.url(path)))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Forecast> readForecasts(TickcastConfig config, int expected, Duration timeout) {

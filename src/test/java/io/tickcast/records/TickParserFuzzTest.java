@@ -54,7 +54,7 @@ class TickParserFuzzTest {
         // the generator reaches every rule, and valid ticks are not rare
         assertThat(valid).as("valid inputs").isGreaterThan(INPUTS / 5);
         for (RejectReason reason : RejectReason.values()) {
-            if (reason != RejectReason.OUT_OF_ORDER) {
+            if (reason != RejectReason.OUT_OF_ORDER && reason != RejectReason.PROCESSING_ERROR) { // not the parser's
                 assertThat(seen.getOrDefault(reason, 0)).as("inputs rejected as %s", reason.code()).isGreaterThanOrEqualTo(30);
             }
         }

@@ -1,6 +1,7 @@
 package io.tickcast.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,11 +24,13 @@ import io.tickcast.records.Json;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.records.RejectReason;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +60,7 @@ class ForecastTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(PoisonRecordHandler.settings(config.topics(), events)); // as the service runs it
         driver = new TopologyTestDriver(
                 ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), events), props);
         ticks = driver.createInputTopic(config.topics().ticks(), Serdes.String().serializer(), Serdes.String().serializer());
@@ -327,6 +331,53 @@ class ForecastTopologyTest {
         });
         assertThat(events.forecasts).containsOnly("naive:0");
         assertThat(events.inferenceFailures.get()).isEqualTo(3);
+        assertThat(deadLetters.isEmpty()).as("a failing model is no poison: the tick gets the naive forecast").isTrue();
+    }
+
+    @Test
+    void aTickWhoseWindowStepThrowsIsDeadLetteredUnappliedAndTheTicksAfterItAreForecast() {
+        events.failScoringAgainst(66.6, () -> new IllegalStateException("injected failure\nsecond line"));
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);                 // offsets 0-4: a forecast as of d4
+        }
+        String poison = tickJson("DAX", D0.plusDays(5), 66.6);    // offset 5: scoring d4's forecast throws
+        ticks.pipeInput(new TestRecord<>("DAX", poison, new RecordHeaders()
+                .add(DeadLetter.HEADER_SOURCE_OFFSET, utf8("999")).add("trace-id", utf8("t-1"))));
+        send("DAX", D0.plusDays(6), 106);
+        send("DAX", D0.plusDays(7), 107);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("DAX");
+        assertThat(header(dead, DeadLetter.HEADER_REASON)).isEqualTo("processing-error");
+        assertThat(header(dead, DeadLetter.HEADER_DETAIL))
+                .isEqualTo("java.lang.IllegalStateException in processor 'window': injected failure");
+        assertThat(header(dead, DeadLetter.HEADER_SOURCE_TOPIC)).isEqualTo("ticks");
+        assertThat(header(dead, DeadLetter.HEADER_SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(dead, DeadLetter.HEADER_SOURCE_OFFSET)).isEqualTo("5");
+        assertThat(dead.headers().headers(DeadLetter.HEADER_SOURCE_OFFSET)).hasSize(1);
+        assertThat(header(dead, "trace-id")).as("the tick's own headers are kept").isEqualTo("t-1");
+        assertThat(events.rejected).containsExactly(RejectReason.PROCESSING_ERROR);
+
+        assertThat(forecasts.readValuesToList()).extracting(Forecast::asOf)
+                .containsExactly(D0.plusDays(4), D0.plusDays(6), D0.plusDays(7));
+        KeyValueStore<String, PriceWindow> store = driver.getKeyValueStore(ForecastTopology.WINDOW_STORE);
+        assertThat(store.get("DAX").closes()).as("the poison tick left the window as it was")
+                .containsExactly(102.0, 103.0, 104.0, 106.0, 107.0);
+        assertThat(events.accepted).hasSize(7);
+    }
+
+    @Test
+    void aKafkaStreamsFailureIsNotDeadLetteredButFailsTheStreamThread() {
+        events.failScoringAgainst(66.6, () -> new StreamsException("injected: the state store cannot be written"));
+        for (int i = 0; i < 5; i++) {
+            send("DAX", D0.plusDays(i), 100 + i);
+        }
+        assertThatThrownBy(() -> send("DAX", D0.plusDays(5), 66.6)).isInstanceOf(StreamsException.class)
+                .hasStackTraceContaining("injected: the state store cannot be written");
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(events.rejected).isEmpty();
     }
 
     private static double[] wave() {

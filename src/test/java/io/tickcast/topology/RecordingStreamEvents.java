@@ -2,6 +2,7 @@ package io.tickcast.topology;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.RejectReason;
@@ -14,6 +15,18 @@ public final class RecordingStreamEvents implements StreamEvents {
     public final List<String> forecasts = new CopyOnWriteArrayList<>();
     public final List<ScoredForecast> scored = new CopyOnWriteArrayList<>();
     public final java.util.concurrent.atomic.AtomicInteger inferenceFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile double poisonClose = Double.NaN;
+    private volatile Supplier<RuntimeException> poison;
+
+    /**
+     * Makes the window step throw: scoring a forecast against a tick whose close is {@code close} (the symbol's
+     * next tick after a forecast) throws what {@code failure} makes, every time such a tick is processed.
+     */
+    public RecordingStreamEvents failScoringAgainst(double close, Supplier<RuntimeException> failure) {
+        this.poison = failure;
+        this.poisonClose = close;
+        return this;
+    }
 
     @Override
     public void tickAccepted(PriceWindow.Outcome outcome) {
@@ -37,6 +50,9 @@ public final class RecordingStreamEvents implements StreamEvents {
 
     @Override
     public void forecastScored(ScoredForecast s) {
+        if (s.actual() == poisonClose) {
+            throw poison.get();
+        }
         scored.add(s);
     }
 }
