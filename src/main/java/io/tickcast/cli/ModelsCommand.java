@@ -1,6 +1,5 @@
 package io.tickcast.cli;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
 import io.tickcast.registry.RegistryReader;
+import io.tickcast.registry.RegistryState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = {"Inspects the model registry topic and rolls back. The record read last is the model every",
-            "stream instance serves."},
+            "stream instance serves; the trainer keeps the newest versions (registry.keep-versions) and",
+            "deletes the rest."},
         footer = {"", "If the cluster does not answer, refuses the security settings or lacks the topic, list and "
             + "rollback fail within client.timeout (default PT15S) and say why."},
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Rollback.class})
@@ -31,7 +32,8 @@ final class ModelsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registry's records, oldest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the registry's versions (the newest record under each), oldest first.")
     static final class ListModels implements Callable<Integer> {
 
         @Mixin
@@ -44,9 +46,9 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             TickcastConfig config = configOptions.load();
             Properties client = CheckedCluster.clientProperties(config, config.topics().models());
-            List<RegistryReader.Entry> entries = RegistryReader.readAll(client, config.topics().models());
+            RegistryState registry = RegistryReader.readAll(client, config.topics().models());
             var out = spec.commandLine().getOut();
-            out.print(RegistryTable.render(entries, config));
+            out.print(RegistryTable.render(registry, config));
             out.flush();
             return 0;
         }
@@ -70,20 +72,21 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             TickcastConfig config = configOptions.load();
             Properties client = CheckedCluster.clientProperties(config, config.topics().models());
-            List<RegistryReader.Entry> entries = RegistryReader.readAll(client, config.topics().models());
-            ModelRecord found = entries.stream()
-                    .map(RegistryReader.Entry::record)
+            RegistryState registry = RegistryReader.readAll(client, config.topics().models());
+            ModelRecord found = registry.entries().stream()
+                    .map(RegistryState.Entry::record)
                     .filter(r -> r != null && r.version() == version && !r.isNaive())
                     .reduce((a, b) -> b)
                     .orElseThrow(() -> new IllegalArgumentException("version " + version + " is not in the registry "
                             + config.topics().models() + " (see 'tickcast models list')"));
-            if (RegistryTable.demoted(entries).contains(version)) {
+            if (registry.demoted().contains(version)) {
                 throw new IllegalArgumentException("v" + version + " was demoted (its live forecasts were worse than naive); "
                         + "it is never served again");
             }
             ModelRecordCodec.loadModel(found, config.lstm(), config.windowSize()).close(); // as a follower would check it
+            // a plain producer, not the trainer's transactional one: a rollback neither fences nor waits for the trainer
             try (ModelPublisher publisher = new ModelPublisher(client, config.topics().models())) {
-                publisher.publish(found.republished("rollback", null));
+                publisher.publish(found.republished("rollback", null).withDemotedVersions(registry.demoted()));
             }
             spec.commandLine().getOut().println("published v" + version + " again; instances switch to it within a second");
             spec.commandLine().getOut().flush();

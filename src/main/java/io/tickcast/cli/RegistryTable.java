@@ -2,7 +2,6 @@ package io.tickcast.cli;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,12 +11,12 @@ import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
-import io.tickcast.registry.RegistryReader;
+import io.tickcast.registry.RegistryState;
 
 /**
- * {@code models list}'s table: one line per registry record, oldest first, with the gate's evidence (RMSE ratio
- * to naive, Diebold-Mariano statistic and one-sided p-value, validation windows) and its status: the record
- * instances serve, a demoted version, or why instances reject it.
+ * {@code models list}'s table: one line per registry key (the newest record under it; deleted versions are gone),
+ * oldest first, with the gate's evidence (RMSE ratio to naive, Diebold-Mariano statistic and one-sided p-value,
+ * validation windows) and its status: the record instances serve, a demoted version, or why instances reject it.
  */
 final class RegistryTable {
 
@@ -27,16 +26,18 @@ final class RegistryTable {
     private RegistryTable() {
     }
 
-    static String render(List<RegistryReader.Entry> entries, TickcastConfig config) {
+    static String render(RegistryState registry, TickcastConfig config) {
+        List<RegistryState.Entry> entries = registry.entries();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, ROW, "offset", "version", "by", "kind", "created (UTC)", "ratio", "DM",
                 "p", "windows", "data", "status"));
-        Set<Long> demoted = demoted(entries);
+        Set<Long> demoted = registry.demoted();
         long serving = servingOffset(entries, config);
-        for (RegistryReader.Entry e : entries) {
+        for (RegistryState.Entry e : entries) {
             ModelRecord r = e.record();
             if (r == null) {
-                out.append(String.format(Locale.ROOT, "%-7d %-8s rejected: %s%n", e.offset(), e.key(), e.error()));
+                out.append(String.format(Locale.ROOT, "%-7d %-8s rejected: %s: %s%n", e.offset(), e.key(), e.reason(),
+                        e.error()));
                 continue;
             }
             String problem = problem(r, config);
@@ -60,21 +61,10 @@ final class RegistryTable {
         return out.toString();
     }
 
-    /** Versions that a demotion record took out of service. */
-    static Set<Long> demoted(List<RegistryReader.Entry> entries) {
-        Set<Long> out = new HashSet<>();
-        for (RegistryReader.Entry e : entries) {
-            if (e.record() != null && e.record().demotion() != null) {
-                out.add(e.record().demotion().demotedVersion());
-            }
-        }
-        return out;
-    }
-
     /** Offset of the record instances serve: the last one they would accept (-1 if none). */
-    private static long servingOffset(List<RegistryReader.Entry> entries, TickcastConfig config) {
+    private static long servingOffset(List<RegistryState.Entry> entries, TickcastConfig config) {
         for (int i = entries.size() - 1; i >= 0; i--) {
-            RegistryReader.Entry e = entries.get(i);
+            RegistryState.Entry e = entries.get(i);
             if (e.record() != null && problem(e.record(), config) == null) {
                 return e.offset();
             }

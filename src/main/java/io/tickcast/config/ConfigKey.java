@@ -48,7 +48,9 @@ public enum ConfigKey {
     GATE_MARGIN("gate.margin", "0.01",
             "share of the benchmark's mean squared error a candidate must beat it by (naive, and the model in service)"),
     DEMOTION_WINDOW("demotion.window", "500",
-            "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion");
+            "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion"),
+    REGISTRY_KEEP_VERSIONS("registry.keep-versions", "20",
+            "newest versions the trainer keeps in the model registry (and as many fallbacks for demotion); older ones are deleted");
 
     /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol). */
     public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";

@@ -38,10 +38,10 @@ public record TickcastConfig(
 
     /**
      * The retraining role: when to retrain (a timer and/or a count of new ticks; whichever comes first), how
-     * much history to keep, and how much of it the promotion gate validates on.
+     * much history to keep, how much of it the promotion gate validates on, and how many registry versions to keep.
      */
     public record Trainer(Duration interval, long everyTicks, int historyDays, long maxHistoryTicks,
-                          double validationFraction, int minWindows, int demotionWindow) {
+                          double validationFraction, int minWindows, int demotionWindow, int keepVersions) {
         public Trainer {
             check(!interval.isNegative(), ConfigKey.TRAINER_INTERVAL, "must not be negative", interval);
             check(everyTicks >= 0, ConfigKey.TRAINER_EVERY_TICKS, "must be >= 0", everyTicks);
@@ -52,6 +52,7 @@ public record TickcastConfig(
                     "must be between 0 and 1 (exclusive)", validationFraction);
             check(minWindows >= 1, ConfigKey.TRAINER_MIN_WINDOWS, "must be >= 1", minWindows);
             check(demotionWindow >= 0, ConfigKey.DEMOTION_WINDOW, "must be >= 0", demotionWindow);
+            check(keepVersions >= 1, ConfigKey.REGISTRY_KEEP_VERSIONS, "must be >= 1", keepVersions);
         }
     }
 
@@ -169,7 +170,8 @@ public record TickcastConfig(
         Trainer trainer = new Trainer(duration(v, ConfigKey.TRAINER_INTERVAL),
                 longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
                 longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
-                integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW));
+                integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW),
+                integer(v, ConfigKey.REGISTRY_KEEP_VERSIONS));
         Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
         int threads = integer(v, ConfigKey.STREAM_THREADS);
         if (threads < 1) {

@@ -103,31 +103,45 @@ public final class Health {
     }
 
     /**
-     * The trainer role's probes (a process without a stream). Live: its feed thread reads the ticks topic and
-     * its registry reader has not failed for longer than its grace period. Ready: live, it has read the ticks
-     * topic to the end it had at start (so its first training sees the whole history), and it can read the
-     * model registry (it publishes only then).
+     * What the trainer role's probes look at.
      *
+     * @param feedAlive       its feed of the ticks topic runs
+     * @param caughtUp        it has read the ticks topic to the end it had at start
      * @param registryProblem why the registry cannot be read or is still being read (null: fine)
      * @param registryDown    the registry has been unreadable for too long
+     * @param fenced          why another trainer took over publishing (null: this one publishes)
      */
-    public static Probe trainer(boolean feedAlive, boolean caughtUp, String registryProblem, boolean registryDown,
-                                boolean ready) {
+    public record TrainerState(boolean feedAlive, boolean caughtUp, String registryProblem, boolean registryDown,
+                               String fenced) {
+    }
+
+    /**
+     * The trainer role's probes (a process without a stream). Live: its feed thread reads the ticks topic, its
+     * registry reader has not failed for longer than its grace period, and no other trainer has fenced it (then it
+     * never publishes again, and a restart either makes it the one trainer or, if the other is still there, keeps
+     * the restarts coming until one is removed). Ready: live, it has read the ticks topic to the end it had at
+     * start (so its first training sees the whole history), and it can read the model registry (it publishes
+     * only then).
+     */
+    public static Probe trainer(TrainerState t, boolean ready) {
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean live = feedAlive && !registryDown;
-        boolean ok = ready ? live && caughtUp && registryProblem == null : live;
+        boolean live = t.feedAlive() && !t.registryDown() && t.fenced() == null;
+        boolean ok = ready ? live && t.caughtUp() && t.registryProblem() == null : live;
         body.put("status", ok ? (ready ? "READY" : "UP") : (ready ? "NOT_READY" : "DOWN"));
         body.put("role", "trainer");
-        body.put("history", caughtUp ? "caught up" : "reading the ticks topic");
-        body.put("registry", registryProblem == null ? "ok" : registryProblem);
-        if (!feedAlive) {
+        body.put("history", t.caughtUp() ? "caught up" : "reading the ticks topic");
+        body.put("registry", t.registryProblem() == null ? "ok" : t.registryProblem());
+        body.put("publishing", t.fenced() == null ? "ok" : t.fenced());
+        if (t.fenced() != null) {
+            body.put("reason", t.fenced() + ": run exactly one trainer per application.id");
+        } else if (!t.feedAlive()) {
             body.put("reason", "the trainer's feed of the ticks topic stopped");
-        } else if (registryDown) {
-            body.put("reason", "the model registry has been unreadable for too long: " + registryProblem);
-        } else if (ready && !caughtUp) {
+        } else if (t.registryDown()) {
+            body.put("reason", "the model registry has been unreadable for too long: " + t.registryProblem());
+        } else if (ready && !t.caughtUp()) {
             body.put("reason", "still reading the ticks topic");
-        } else if (ready && registryProblem != null) {
-            body.put("reason", registryProblem);
+        } else if (ready && t.registryProblem() != null) {
+            body.put("reason", t.registryProblem());
         }
         return new Probe(ok ? 200 : 503, body);
     }

@@ -52,6 +52,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private volatile TrainerService trainer;
     private volatile Supplier<List<String>> stoppedParts = List::of;
     private volatile Supplier<String> lastTraining = () -> null;
+    private volatile Supplier<String> trainerFenced = () -> null;
     private volatile HostInfo self;
     private int port;
 
@@ -148,7 +149,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private void live(Context ctx) {
         TrainerService t = trainer;
-        reply(ctx, t != null ? trainerProbe(t, false) : Health.live(state(), stoppedParts.get()));
+        reply(ctx, t != null ? trainerProbe(t, false) : withTrainerNote(Health.live(state(), stoppedParts.get())));
     }
 
     private void ready(Context ctx) {
@@ -163,11 +164,21 @@ public final class HttpEndpoint implements AutoCloseable {
         if (training != null) {
             probe.body().put("lastTraining", training);
         }
-        reply(ctx, probe);
+        reply(ctx, withTrainerNote(probe));
+    }
+
+    /** A stream probe with {@code "trainer"} in its body when this process's trainer was fenced (its status stays). */
+    private Health.Probe withTrainerNote(Health.Probe probe) {
+        String fenced = trainerFenced.get();
+        if (fenced != null) {
+            probe.body().put("trainer", fenced);
+        }
+        return probe;
     }
 
     private static Health.Probe trainerProbe(TrainerService t, boolean ready) {
-        Health.Probe probe = Health.trainer(t.feedAlive(), t.caughtUp(), t.registryProblem(), t.registryDown(), ready);
+        Health.Probe probe = Health.trainer(new Health.TrainerState(t.feedAlive(), t.caughtUp(), t.registryProblem(),
+                t.registryDown(), t.fenced()), ready);
         if (t.lastAttempt() != null) {
             probe.body().put("lastTraining", t.lastAttempt().outcome().label() + ": " + t.lastAttempt().detail());
         }
@@ -177,6 +188,15 @@ public final class HttpEndpoint implements AutoCloseable {
     /** What the trainer of this process last did, shown in the readiness body next to the forecaster. */
     public void showTraining(Supplier<String> lastTrainingDescription) {
         this.lastTraining = lastTrainingDescription;
+    }
+
+    /**
+     * For a process that runs the stream and the trainer: why its trainer was fenced (null while it was not), shown
+     * as {@code "trainer"} in both probes' bodies. The probes' status does not change: the stream is fine, and a
+     * restart would take forecasting down only to fence the other trainer in turn.
+     */
+    public void showTrainerFenced(Supplier<String> fenced) {
+        this.trainerFenced = fenced;
     }
 
     private void forecast(Context ctx) {

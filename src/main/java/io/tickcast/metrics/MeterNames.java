@@ -30,6 +30,7 @@ public final class MeterNames {
     public static final String LIVE_CHECK_WINDOWS = "tickcast.live.check.windows";
     public static final String DEMOTIONS = "tickcast.model.demotions";
     public static final String REGISTRY_READ_FAILURES = "tickcast.registry.read.failures";
+    public static final String TRAINER_FENCED = "tickcast.trainer.fenced";
     public static final String SCORED_FORECASTS = "tickcast.scored.forecasts";
     public static final String DIRECTION_HITS = "tickcast.direction.hits";
     public static final String FORECAST_SQUARED_ERROR = "tickcast.forecast.squared.error";

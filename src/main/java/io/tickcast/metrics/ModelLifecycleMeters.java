@@ -11,8 +11,9 @@ import io.tickcast.training.TrainingEvents;
 
 /**
  * The evidence behind the models in service: the promotion gate's last verdict, the trainer's live test of the
- * serving model against naive, demotions, and registry read failures. Gauges are NaN until their first value.
- * Training runs themselves are counted by {@link TickcastMetrics#trainingRun}; this class takes the rest of
+ * serving model against naive, demotions, registry read failures, and whether another trainer fenced this one.
+ * Gauges are NaN until their first value (the fenced gauge: 0 until this process's trainer is fenced). Training
+ * runs themselves are counted by {@link TickcastMetrics#trainingRun}; this class takes the rest of
  * {@link TrainingEvents}.
  */
 public final class ModelLifecycleMeters implements TrainingEvents {
@@ -28,6 +29,7 @@ public final class ModelLifecycleMeters implements TrainingEvents {
     private volatile double liveStatistic = Double.NaN;
     private volatile double livePValue = Double.NaN;
     private volatile double liveWindows = Double.NaN;
+    private volatile double fenced;
 
     ModelLifecycleMeters(MeterRegistry registry, TickcastMetrics metrics) {
         this.metrics = metrics;
@@ -45,6 +47,8 @@ public final class ModelLifecycleMeters implements TrainingEvents {
         gauge(registry, MeterNames.LIVE_CHECK_P_VALUE, m -> m.livePValue,
                 "One-sided p-value of the serving model being worse than naive (demoted below gate.level)");
         gauge(registry, MeterNames.LIVE_CHECK_WINDOWS, m -> m.liveWindows, "Live forecasts in the trainer's last test");
+        gauge(registry, MeterNames.TRAINER_FENCED, m -> m.fenced,
+                "1 when another trainer took over this process's trainer (it no longer trains or publishes), else 0");
         this.demotions = Counter.builder(MeterNames.DEMOTIONS)
                 .description("Models demoted because their live forecasts were worse than naive with evidence")
                 .register(registry);
@@ -83,6 +87,11 @@ public final class ModelLifecycleMeters implements TrainingEvents {
     @Override
     public void demoted(long version, long fallback) {
         demotions.increment();
+    }
+
+    @Override
+    public void fenced(String transactionalId) {
+        fenced = 1;
     }
 
     /** The model registry could not be read (counted; the reader retries). */

@@ -5,35 +5,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.topology.ModelSlot;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the model registry topic and keeps a {@link ModelSlot} on its newest valid record: the record read
  * last says what to serve (a model, or the naive forecast after a demotion), so publishing an older version
- * again rolls back to it. On start it reads the topic to its end and installs the newest valid model once, so
- * a restarted instance serves the latest model without retraining. A corrupt or incompatible record is logged
- * and counted, and what is in place keeps serving. Runs on its own thread; stream threads see a swap between
- * two forecasts.
+ * again rolls back to it. On start it reads the topic to its end, decoding each record's metadata but loading
+ * no model, then loads just the newest valid one (the one before it if that fails, and so on), so a restarted
+ * instance serves the latest model without retraining, however many versions the registry holds. A corrupt or
+ * incompatible record is logged and counted, and what is in place keeps serving; a tombstone (a version the
+ * trainer deleted) is skipped quietly. Runs on its own thread; stream threads see a swap between two forecasts.
  *
  * <p>A registry that cannot be read (the topic does not exist yet, the broker is away) is retried with a
  * growing pause; {@link #failingSince()} says since when, for the probes.
@@ -51,12 +48,11 @@ public final class ModelFollower implements AutoCloseable {
     private final Clock clock;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
-    /** The newest valid LSTM record of each version (metadata and bytes, a few KB each). */
-    private final NavigableMap<Long, ModelRecord> versions = new ConcurrentSkipListMap<>();
-    private final Set<Long> demoted = ConcurrentHashMap.newKeySet();
+    /** What the registry holds: the newest record under each key (metadata and bytes, a few KB each). */
+    private final RegistryState state = new RegistryState();
+    private final AtomicLong modelLoads = new AtomicLong();
     private volatile boolean closed;
     private volatile ModelRecord current;
-    private volatile long maxVersion;
     private volatile Instant failingSince;
     private volatile String lastError;
 
@@ -67,9 +63,7 @@ public final class ModelFollower implements AutoCloseable {
 
     public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
                          RegistryEvents events, Clock clock) {
-        Properties p = ClientSettings.groupFreeReader(clientProperties);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = RegistryReader.consumer(clientProperties);
         this.topic = topic;
         this.slot = slot;
         this.trainingDefaults = trainingDefaults;
@@ -107,9 +101,9 @@ public final class ModelFollower implements AutoCloseable {
         return lastError;
     }
 
-    /** The highest version any decodable record in the registry carries (0 if none): the next is one more. */
+    /** The highest version any record or key in the registry names (0 if none): the next is one more. */
     public long maxVersion() {
-        return maxVersion;
+        return state.maxVersion();
     }
 
     /** The record being served (a model, or naive after a demotion), or null if the registry has none. */
@@ -119,12 +113,25 @@ public final class ModelFollower implements AutoCloseable {
 
     /** Versions a demotion took out of service: never served again by the trainer's choice. */
     public Set<Long> demoted() {
-        return Set.copyOf(demoted);
+        return state.demoted();
     }
 
-    /** The newest valid LSTM record of each version read so far, oldest version first. */
+    /**
+     * The LSTM records the registry holds, one per version, oldest version first: decoded, but their model bytes
+     * are checked only when one is loaded (the served one, or a fallback the trainer picks).
+     */
     public List<ModelRecord> versions() {
-        return List.copyOf(versions.values());
+        return state.models();
+    }
+
+    /** The versions the registry holds a record for (deleted ones are gone), ascending. */
+    public NavigableSet<Long> presentVersions() {
+        return state.versions();
+    }
+
+    /** How many models this follower has loaded (deserialised for the engine) so far, successfully or not. */
+    public long modelLoads() {
+        return modelLoads.get();
     }
 
     private void loop() {
@@ -165,7 +172,8 @@ public final class ModelFollower implements AutoCloseable {
         }
         while (!closed) {
             for (ConsumerRecord<String, byte[]> r : poll(Duration.ofMillis(500))) {
-                Loaded valid = load(r);
+                RegistryState.Entry entry = read(r);
+                Loaded valid = entry == null || !entry.decoded() ? null : load(entry);
                 if (valid != null) {
                     install(valid);
                 }
@@ -174,23 +182,26 @@ public final class ModelFollower implements AutoCloseable {
         }
     }
 
-    /** Reads from the beginning to the end the topic has now, then installs the newest valid record once. */
+    /**
+     * Reads from the beginning to the end the topic has now, decoding metadata only, then loads the newest record
+     * that loads (walking back from the newest) and installs it.
+     */
     private void catchUp() {
         List<TopicPartition> partitions = ClientSettings.assignAll(consumer, topic, true);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        Loaded newest = null;
         while (!closed && !ClientSettings.reached(consumer, end)) {
             for (ConsumerRecord<String, byte[]> r : poll(Duration.ofMillis(200))) {
-                Loaded valid = load(r);
-                if (valid != null) {
-                    if (newest != null && newest.model() != null) {
-                        newest.model().close();
-                    }
-                    newest = valid;
-                }
+                read(r);
             }
         }
         healthy();
+        List<RegistryState.Entry> entries = state.entries();
+        Loaded newest = null;
+        for (int i = entries.size() - 1; i >= 0 && newest == null && !closed; i--) {
+            if (entries.get(i).decoded()) {
+                newest = load(entries.get(i));
+            }
+        }
         if (newest != null) {
             install(newest);
         }
@@ -216,29 +227,39 @@ public final class ModelFollower implements AutoCloseable {
     private record Loaded(ModelRecord record, LstmModel model) {
     }
 
-    /** Decodes a record and loads its model (none for naive), or rejects it (logged and counted) and returns null. */
-    private Loaded load(ConsumerRecord<String, byte[]> r) {
-        if (r.value() == null) {
-            return null; // a tombstone: an old version deleted by compaction, nothing to serve
+    /**
+     * Decodes a record into the registry state; one that cannot be decoded is rejected (logged and counted). A
+     * tombstone (a version the trainer deleted) just deletes its key: nothing to serve, nothing to count.
+     *
+     * @return the record's entry, or null for a tombstone
+     */
+    private RegistryState.Entry read(ConsumerRecord<String, byte[]> r) {
+        RegistryState.Entry entry = state.add(r.offset(), r.key(), r.value());
+        if (entry != null && !entry.decoded()) {
+            reject(entry, entry.reason(), entry.error());
         }
+        return entry;
+    }
+
+    /** Loads a decoded record's model (none for naive), or rejects it (logged and counted) and returns null. */
+    private Loaded load(RegistryState.Entry entry) {
+        ModelRecord record = entry.record();
+        if (record.isNaive()) {
+            return new Loaded(record, null);
+        }
+        modelLoads.incrementAndGet();
         try {
-            ModelRecord record = ModelRecordCodec.decode(r.value());
-            maxVersion = Math.max(maxVersion, record.version());
-            if (record.demotion() != null) {
-                demoted.add(record.demotion().demotedVersion());
-            }
-            if (record.isNaive()) {
-                return new Loaded(record, null);
-            }
-            LstmModel model = ModelRecordCodec.loadModel(record, trainingDefaults, slot.window());
-            versions.put(record.version(), record);
-            return new Loaded(record, model);
+            return new Loaded(record, ModelRecordCodec.loadModel(record, trainingDefaults, slot.window()));
         } catch (ModelRecordCodec.InvalidRecordException e) {
-            LOG.warn("rejected model registry record {} at offset {} ({}): {}; what is in service keeps serving",
-                    r.key(), r.offset(), e.reason(), e.getMessage());
-            events.modelRejected(e.reason());
+            reject(entry, e.reason(), e.getMessage());
+            return null;
         }
-        return null;
+    }
+
+    private void reject(RegistryState.Entry entry, String reason, String message) {
+        LOG.warn("rejected model registry record {} at offset {} ({}): {}; what is in service keeps serving",
+                entry.key(), entry.offset(), reason, message);
+        events.modelRejected(reason);
     }
 
     private void install(Loaded loaded) {

@@ -2,6 +2,11 @@ package io.tickcast.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
@@ -20,6 +25,9 @@ import io.tickcast.lstm.LstmModel;
  * @param kind          {@code lstm}, or {@code naive}: serve the naive forecast (no model bytes)
  * @param validation    the gate's evidence (null when forced, and for naive)
  * @param demotion      set on the record published when a version was demoted
+ * @param demotedVersions every version demoted so far that is still in the registry, ascending (empty in records
+ *                      of older builds): carried by every new record, so the knowledge survives when the record of
+ *                      the demotion itself is deleted or replaced
  */
 public record ModelRecord(
         int formatVersion,
@@ -32,14 +40,17 @@ public record ModelRecord(
         DataRange data,
         Evidence validation,
         Demotion demotion,
+        List<Long> demotedVersions,
         byte[] model) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String LSTM = "lstm";
     public static final String NAIVE = "naive";
+    private static final Pattern KEY = Pattern.compile("v(\\d{1,18})");
 
     public ModelRecord {
         kind = kind == null ? LSTM : kind; // records of older builds
+        demotedVersions = demotedVersions == null ? List.of() : List.copyOf(demotedVersions);
     }
 
     public record Architecture(int window, int layers, int hidden) {
@@ -67,18 +78,19 @@ public record ModelRecord(
     public static ModelRecord gated(LstmModel model, long version, Instant at, Training training, DataRange data,
                                     Evidence validation) {
         return new ModelRecord(FORMAT_VERSION, version, at, "gate", LSTM, architecture(model), training, data, validation,
-                null, model.toBytes());
+                null, List.of(), model.toBytes());
     }
 
     /** A model an operator publishes without validation ({@code run --model FILE --force}). */
     public static ModelRecord forced(LstmModel model, long version, Instant at) {
         return new ModelRecord(FORMAT_VERSION, version, at, "forced", LSTM, architecture(model), null, null, null, null,
-                model.toBytes());
+                List.of(), model.toBytes());
     }
 
     /** "Serve the naive forecast": published when a demoted version has no passing version to fall back to. */
     public static ModelRecord naive(long version, Instant at, Demotion demotion) {
-        return new ModelRecord(FORMAT_VERSION, version, at, "demotion", NAIVE, null, null, null, null, demotion, new byte[0]);
+        return new ModelRecord(FORMAT_VERSION, version, at, "demotion", NAIVE, null, null, null, null, demotion, List.of(),
+                new byte[0]);
     }
 
     private static Architecture architecture(LstmModel model) {
@@ -90,10 +102,22 @@ public record ModelRecord(
         return String.format("v%012d", version);
     }
 
+    /** The version a registry key names ({@link #key(long)}), or empty for a key of another form. */
+    public static OptionalLong versionOf(String key) {
+        Matcher m = key == null ? null : KEY.matcher(key);
+        return m != null && m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
     /** The same record under another version number (assigned when it is published). */
     public ModelRecord withVersion(long newVersion) {
         return new ModelRecord(formatVersion, newVersion, createdAt, promotedBy, kind, architecture, training, data,
-                validation, demotion, model);
+                validation, demotion, demotedVersions, model);
+    }
+
+    /** The same record carrying the versions demoted so far (sorted; see {@code demotedVersions}). */
+    public ModelRecord withDemotedVersions(Collection<Long> demoted) {
+        return new ModelRecord(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data,
+                validation, demotion, demoted.stream().sorted().distinct().toList(), model);
     }
 
     /** True for a model that passed the current gate (with its evidence recorded), not forced or legacy. */
@@ -106,6 +130,7 @@ public record ModelRecord(
      * keeps its version and creation time; {@code why.at()} says when it was republished by a demotion.
      */
     public ModelRecord republished(String by, Demotion why) {
-        return new ModelRecord(formatVersion, version, createdAt, by, kind, architecture, training, data, validation, why, model);
+        return new ModelRecord(formatVersion, version, createdAt, by, kind, architecture, training, data, validation, why,
+                demotedVersions, model);
     }
 }

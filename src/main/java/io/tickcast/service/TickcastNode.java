@@ -59,6 +59,7 @@ public final class TickcastNode implements AutoCloseable {
         } else if (trainer != null) {
             http.showTraining(() -> trainer.lastAttempt() == null ? null
                     : trainer.lastAttempt().outcome().label() + ": " + trainer.lastAttempt().detail());
+            http.showTrainerFenced(trainer::fenced); // the stream stays live: see HttpEndpoint.showTrainerFenced
         }
         http.watchBackgroundParts(this::stoppedParts);
     }
@@ -97,7 +98,8 @@ public final class TickcastNode implements AutoCloseable {
                     ModelFollower.describe(follower.current()));
             return 0;
         }
-        ModelRecord versioned = record.withVersion(follower.maxVersion() + 1);
+        // a plain producer, not the trainer's transactional one: an operator's one-off record fences no trainer
+        ModelRecord versioned = record.withVersion(follower.maxVersion() + 1).withDemotedVersions(follower.demoted());
         try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
             publisher.publish(versioned);
         }

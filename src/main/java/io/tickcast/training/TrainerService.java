@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +22,10 @@ import io.tickcast.records.ParsedTick;
 import io.tickcast.records.Tick;
 import io.tickcast.records.TickParser;
 import io.tickcast.registry.ModelFollower;
-import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ModelRecordCodec;
 import io.tickcast.registry.RegistryEvents;
+import io.tickcast.registry.TransactionalPublisher;
 import io.tickcast.topology.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +45,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Versions: a record is published only while the trainer's registry reader has read the topic to its end
  * and can read it, under the version max(highest seen, last published) + 1, so two retrainings, a rollback or a
- * registry that appears late never reuse a number.
+ * registry that appears late never reuse a number. Each record goes out in a transaction under the
+ * application's one trainer transactional id, with the tombstones of the old versions it lets go
+ * ({@link RegistryWriter}); a second trainer fences this one, which then stops training and publishing and says so
+ * ({@link #fenced()}). The trainer checks that it still holds the id before each training and every
+ * {@link #OWNERSHIP_CHECK}.
  *
  * <p>Live demotion: the feed scores the model in service on every new tick after its training data, against
  * naive ({@link LiveScorer}); when the most recent {@code demotion.window} scores show with the gate's test and
@@ -59,6 +63,8 @@ public final class TrainerService implements AutoCloseable {
     /** How long the registry reader may fail before the trainer's liveness says so. */
     static final Duration REGISTRY_GRACE = Duration.ofSeconds(60);
     private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
+    /** How often the feed checks that no other trainer has taken the transactional id. */
+    static final Duration OWNERSHIP_CHECK = Duration.ofSeconds(15);
 
     private final TickcastConfig config;
     private final TrainingEvents events;
@@ -66,7 +72,7 @@ public final class TrainerService implements AutoCloseable {
     private final TickHistory history;
     private final ModelSlot registryView;
     private final ModelFollower follower;
-    private final ModelPublisher publisher;
+    private final RegistryWriter writer;
     private final KafkaConsumer<byte[], byte[]> ticks;
     private final ExecutorService trainingThread;
     private final Thread feedThread;
@@ -74,9 +80,8 @@ public final class TrainerService implements AutoCloseable {
     private final AtomicBoolean training = new AtomicBoolean();
     private final AtomicLong newTicks = new AtomicLong();
     private final Object publishLock = new Object();
-    private final Set<Long> demotedHere = ConcurrentHashMap.newKeySet();
-    private long lastPublished;
     private volatile Instant lastAttemptAt;
+    private Instant ownershipCheckedAt = Instant.MIN;
     private volatile Instant registryRetryAt = Instant.MIN;
     private volatile boolean caughtUp;
     private volatile boolean closed;
@@ -92,7 +97,7 @@ public final class TrainerService implements AutoCloseable {
         this.registryView = new ModelSlot(config.windowSize());
         Properties client = config.kafkaClientProperties();
         this.follower = new ModelFollower(client, config.topics().models(), registryView, config.lstm(), registryEvents, clock);
-        this.publisher = new ModelPublisher(client, config.topics().models());
+        this.writer = new RegistryWriter(config, follower, events);
         this.ticks = new KafkaConsumer<>(ClientSettings.groupFreeReader(client), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.live = new LiveScorer(t.demotionWindow(), config.gate());
@@ -157,6 +162,19 @@ public final class TrainerService implements AutoCloseable {
         return follower.caughtUp() ? null : "still reading the model registry " + config.topics().models();
     }
 
+    /**
+     * Why this trainer no longer trains or publishes: another trainer took over its transactional id (null while
+     * it has not). For good: only a restart makes it the trainer again (and fences the other).
+     */
+    public String fenced() {
+        return writer.fenced();
+    }
+
+    /** The transactional id this trainer publishes under: {@code <application.id>-trainer}. */
+    public String transactionalId() {
+        return RegistryWriter.transactionalId(config);
+    }
+
     /** True when the registry reader has failed for longer than {@link #REGISTRY_GRACE}: liveness fails. */
     public boolean registryDown() {
         Instant since = follower.failingSince();
@@ -178,6 +196,12 @@ public final class TrainerService implements AutoCloseable {
             if (problem != null) {
                 registryRetryAt = clock.instant().plus(REGISTRY_RETRY);
                 return failed(startedAt, "not training: " + problem + " (retried)");
+            }
+            synchronized (publishLock) {
+                writer.confirmOwnership(true); // no point in training for a registry another trainer holds
+            }
+            if (writer.fenced() != null) {
+                return failed(startedAt, "not training: " + writer.fenced());
             }
             newTicks.set(0);
             lastAttemptAt = clock.instant();
@@ -214,6 +238,8 @@ public final class TrainerService implements AutoCloseable {
             events.trainingRun(attempt.outcome().label(), attempt.duration(), attempt.ratioToNaive());
             lastAttempt = attempt;
             return attempt;
+        } catch (TransactionalPublisher.Fenced e) {
+            return failed(startedAt, "not published: " + writer.fenced());
         } catch (RuntimeException e) {
             LOG.error("training failed: {}", e.getMessage(), e);
             return failed(startedAt, "training failed: " + e.getMessage());
@@ -244,30 +270,22 @@ public final class TrainerService implements AutoCloseable {
                 registryRetryAt = clock.instant().plus(REGISTRY_RETRY);
                 throw new IllegalStateException("not publishing: " + problem);
             }
-            ModelRecord versioned = record.withVersion(nextVersion());
-            publish(versioned);
-            return versioned;
+            return writer.publish(record.withVersion(writer.nextVersion()), 0);
         }
-    }
-
-    private long nextVersion() {
-        return Math.max(follower.maxVersion(), lastPublished) + 1;
-    }
-
-    private void publish(ModelRecord record) {
-        publisher.publish(record);
-        lastPublished = Math.max(lastPublished, record.version());
     }
 
     private void feed() {
         String topic = config.topics().ticks();
         try {
+            confirmOwnershipWhenDue(); // takes the transactional id at once, fencing an earlier trainer
             while (!closed && !follower.awaitCaughtUp(Duration.ofMillis(500))) {
                 // the live check needs to know the model in service before it scores the history
+                confirmOwnershipWhenDue();
             }
             List<TopicPartition> partitions = ClientSettings.assignAll(ticks, topic, true);
             Map<TopicPartition, Long> end = ticks.endOffsets(partitions);
             while (!closed) {
+                confirmOwnershipWhenDue();
                 syncLiveScorer();
                 for (ConsumerRecord<byte[], byte[]> r : ticks.poll(Duration.ofMillis(500))) {
                     ParsedTick parsed = TickParser.parse(r.value());
@@ -299,12 +317,27 @@ public final class TrainerService implements AutoCloseable {
         }
     }
 
+    /**
+     * Every {@link #OWNERSHIP_CHECK}: takes the transactional id (while the registry cannot be read yet), or checks
+     * that no other trainer has taken it since.
+     */
+    private void confirmOwnershipWhenDue() {
+        Instant now = clock.instant();
+        if (writer.fenced() != null || now.isBefore(ownershipCheckedAt.plus(OWNERSHIP_CHECK))) {
+            return;
+        }
+        ownershipCheckedAt = now;
+        synchronized (publishLock) {
+            writer.confirmOwnership(registryProblem() == null);
+        }
+    }
+
     /** Points the live check at the model in service (nothing while naive serves or a demotion is on its way). */
     private void syncLiveScorer() {
         ModelSlot.Versioned current = registryView.current();
         ModelRecord record = follower.current();
         if (current == null || record == null || record.version() != current.version()
-                || demotedHere.contains(current.version())) {
+                || writer.demoted().contains(current.version())) {
             if (!live.scores(null)) {
                 live.serving(null, null);
             }
@@ -333,26 +366,22 @@ public final class TrainerService implements AutoCloseable {
     private void demote(LiveScorer.Verdict v) {
         synchronized (publishLock) {
             ModelRecord served = follower.current();
-            if (served == null || served.isNaive() || served.version() != v.version() || registryProblem() != null) {
-                return; // what serves changed meanwhile, or the registry cannot be read: the next check decides
+            if (served == null || served.isNaive() || served.version() != v.version() || registryProblem() != null
+                    || writer.fenced() != null) {
+                return; // what serves changed meanwhile, the registry cannot be read, or another trainer publishes
             }
-            Set<Long> demoted = new java.util.HashSet<>(follower.demoted());
-            demoted.addAll(demotedHere);
+            Set<Long> demoted = writer.demoted();
             demoted.add(v.version());
-            ModelRecord fallback = null;
-            List<ModelRecord> versions = follower.versions();
-            for (int i = versions.size() - 1; i >= 0 && fallback == null; i--) {
-                ModelRecord r = versions.get(i);
-                if (!demoted.contains(r.version()) && r.passedGate()) {
-                    fallback = r;
-                }
-            }
+            ModelRecord fallback = fallback(demoted);
             ModelRecord.Demotion why = new ModelRecord.Demotion(v.version(), clock.instant(), v.ratioToNaive(), v.worse(),
                     config.gate().level());
             ModelRecord record = fallback != null ? fallback.republished("demotion", why)
-                    : ModelRecord.naive(nextVersion(), clock.instant(), why);
-            publish(record);
-            demotedHere.add(v.version());
+                    : ModelRecord.naive(writer.nextVersion(), clock.instant(), why);
+            try {
+                writer.publish(record, v.version());
+            } catch (TransactionalPublisher.Fenced e) {
+                return; // said by the writer
+            }
             live.serving(null, null);
             LOG.warn("demoted model v{}: {}; now serving {}", v.version(), ModelFollower.describe(why),
                     fallback == null ? "the naive forecast" : "model v" + fallback.version());
@@ -360,9 +389,30 @@ public final class TrainerService implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest version that passed the gate, was never demoted, and whose model bytes load (the follower loads
+     * only the model it serves, so a fallback is checked here, as instances will check it), or null.
+     */
+    private ModelRecord fallback(Set<Long> demoted) {
+        List<ModelRecord> versions = follower.versions();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            ModelRecord r = versions.get(i);
+            if (demoted.contains(r.version()) || !r.passedGate()) {
+                continue;
+            }
+            try {
+                ModelRecordCodec.loadModel(r, config.lstm(), config.windowSize()).close();
+                return r;
+            } catch (ModelRecordCodec.InvalidRecordException e) {
+                LOG.warn("v{} cannot be a fallback: {}", r.version(), e.getMessage());
+            }
+        }
+        return null;
+    }
+
     private boolean due() {
         TickcastConfig.Trainer t = config.trainer();
-        if (training.get() || clock.instant().isBefore(registryRetryAt)) {
+        if (training.get() || writer.fenced() != null || clock.instant().isBefore(registryRetryAt)) {
             return false;
         }
         boolean failedOnRegistry = lastAttempt != null && lastAttempt.outcome() == RetrainCycle.Outcome.FAILED
@@ -387,6 +437,6 @@ public final class TrainerService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         follower.close();
-        publisher.close();
+        writer.close();
     }
 }

@@ -30,5 +30,9 @@ public interface TrainingEvents {
     default void demoted(long version, long fallback) {
     }
 
+    /** Another trainer took over {@code transactionalId}: this one no longer trains or publishes. */
+    default void fenced(String transactionalId) {
+    }
+
     TrainingEvents NONE = (outcome, duration, ratio) -> { };
 }

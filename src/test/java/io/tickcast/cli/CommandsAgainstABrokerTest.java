@@ -155,6 +155,24 @@ class CommandsAgainstABrokerTest {
         CliRun demoted = run("models", "rollback", "2");
         assertThat(demoted.exitCode()).isEqualTo(1);
         assertThat(demoted.err()).contains("v2 was demoted");
+
+        // a rollback carries what was demoted, so the knowledge outlives the demotion record
+        CliRun back = run("models", "rollback", "1");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        List<ConsumerRecord<String, byte[]>> after = TopicRecords.read(config.kafkaClientProperties(), "tickcast-models",
+                new StringDeserializer(), new ByteArrayDeserializer(), 6, Duration.ofSeconds(30), Duration.ZERO);
+        assertThat(ModelRecordCodec.decode(after.get(after.size() - 1).value()).demotedVersions()).containsExactly(2L);
+
+        // the trainer deletes v2 with a tombstone: it is no longer listed, and cannot be rolled back to
+        try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), "tickcast-models")) {
+            publisher.send(ModelRecord.key(2), null);
+        }
+        CliRun pruned = run("models", "list");
+        assertThat(pruned.out()).doesNotContainPattern("(?m)^\\d+ +2 ").doesNotContain("tombstone")
+                .containsPattern("(?m)^\\d+ +1 +rollback .* serving");
+        CliRun gone = run("models", "rollback", "2");
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.err()).contains("version 2 is not in the registry");
     }
 
 }

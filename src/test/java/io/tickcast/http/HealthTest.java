@@ -58,29 +58,46 @@ class HealthTest {
 
     @Test
     void theTrainerRoleIsLiveWhileItsFeedRunsAndReadyOnceItHasReadTheTicks() {
-        assertThat(Health.trainer(true, false, null, false, false).status()).as("live while reading").isEqualTo(200);
-        assertThat(Health.trainer(false, true, null, false, false).status()).as("feed stopped: not live").isEqualTo(503);
-        Health.Probe reading = Health.trainer(true, false, null, false, true);
+        assertThat(trainer(true, false, null, false, false).status()).as("live while reading").isEqualTo(200);
+        assertThat(trainer(false, true, null, false, false).status()).as("feed stopped: not live").isEqualTo(503);
+        Health.Probe reading = trainer(true, false, null, false, true);
         assertThat(reading.status()).isEqualTo(503);
         assertThat(reading.body()).containsEntry("status", "NOT_READY").containsEntry("role", "trainer");
         assertThat(reading.body().get("reason")).asString().contains("still reading");
-        Health.Probe caughtUp = Health.trainer(true, true, null, false, true);
+        Health.Probe caughtUp = trainer(true, true, null, false, true);
         assertThat(caughtUp.status()).isEqualTo(200);
         assertThat(caughtUp.body()).containsEntry("status", "READY").containsEntry("history", "caught up")
                 .doesNotContainKey("reason");
-        assertThat(Health.trainer(false, true, null, false, true).status()).as("feed stopped: not ready").isEqualTo(503);
+        assertThat(trainer(false, true, null, false, true).status()).as("feed stopped: not ready").isEqualTo(503);
     }
 
     @Test
     void theTrainerIsNotReadyWhileItCannotReadTheRegistryAndNotLiveOnceThatLastsTooLong() {
         String problem = "cannot read the model registry tickcast-models since 2026-01-01T00:00:00Z: topic does not exist";
-        Health.Probe ready = Health.trainer(true, true, problem, false, true);
+        Health.Probe ready = trainer(true, true, problem, false, true);
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.body()).containsEntry("registry", problem).containsEntry("reason", problem);
-        assertThat(Health.trainer(true, true, problem, false, false).status()).as("live within the grace period").isEqualTo(200);
-        Health.Probe down = Health.trainer(true, true, problem, true, false);
+        assertThat(trainer(true, true, problem, false, false).status()).as("live within the grace period").isEqualTo(200);
+        Health.Probe down = trainer(true, true, problem, true, false);
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.body().get("reason")).asString().contains("unreadable for too long", "topic does not exist");
+    }
+
+    /** The trainer's probe for a trainer that was not fenced. */
+    private static Health.Probe trainer(boolean feedAlive, boolean caughtUp, String registryProblem, boolean registryDown,
+                                        boolean ready) {
+        return Health.trainer(new Health.TrainerState(feedAlive, caughtUp, registryProblem, registryDown, null), ready);
+    }
+
+    @Test
+    void aFencedTrainerIsNeitherLiveNorReadyAndSaysWhy() {
+        String fenced = "fenced: another trainer took over the transactional id 'tickcast-trainer'";
+        Health.Probe live = Health.trainer(new Health.TrainerState(true, true, null, false, fenced), false);
+        assertThat(live.status()).isEqualTo(503);
+        assertThat(live.body()).containsEntry("status", "DOWN").containsEntry("publishing", fenced);
+        assertThat(live.body().get("reason")).asString().contains("tickcast-trainer", "run exactly one trainer");
+        assertThat(Health.trainer(new Health.TrainerState(true, true, null, false, fenced), true).status()).isEqualTo(503);
+        assertThat(trainer(true, true, null, false, false).body()).containsEntry("publishing", "ok");
     }
 
     @Test

@@ -62,17 +62,10 @@ class ModelLifecycleIntegrationTest {
 
     @Test
     void lateRegistrySafeVersionsAndLiveDemotion() throws Exception {
-        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.ofEntries(
-                Map.entry("bootstrap.servers", kafka.bootstrapServers()),
-                Map.entry("application.id", "lifecycle-it"),
-                Map.entry("train.epochs", "60"),
-                Map.entry("trainer.interval", "PT0S"),
-                Map.entry("trainer.every-ticks", "0"),
-                Map.entry("trainer.min-windows", "50"),
-                Map.entry("gate.min-windows", "100"),
-                Map.entry("demotion.window", "160"),
-                Map.entry("http.host", "127.0.0.1"),
-                Map.entry("http.port", "0")));
+        TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "lifecycle-it", Map.of(
+                "train.epochs", "60",
+                "gate.min-windows", "100",
+                "demotion.window", "160"));
         try (Admin admin = Admin.create(config.kafkaClientProperties())) {
             admin.createTopics(List.of(new NewTopic(config.topics().ticks(), 2, (short) 1),
                     new NewTopic(config.topics().forecasts(), 2, (short) 1),
@@ -147,6 +140,7 @@ class ModelLifecycleIntegrationTest {
                 // the fallback is the newest other version that passed the gate: v1 (v2 was forced, v3 demoted)
                 assertThat(demotion.version()).isEqualTo(1);
                 assertThat(demotion.promotedBy()).isEqualTo("demotion");
+                assertThat(demotion.demotedVersions()).as("carried by every newer record").containsExactly(3L);
                 assertThat(trainerNode.metrics().registry().get(MeterNames.DEMOTIONS).counter().count()).isGreaterThanOrEqualTo(1);
                 // versions never collide, and v3 is never served again
                 assertThat(registry.stream().filter(r -> r.demotion() == null).map(ModelRecord::version))

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,18 +58,11 @@ class RetrainingIntegrationTest {
 
     @Test
     void bothInstancesSwitchToTheRetrainedModelWithoutLosingAForecast() throws Exception {
-        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.ofEntries(
-                Map.entry("bootstrap.servers", kafka.bootstrapServers()),
-                Map.entry("application.id", "retrain-it"),
-                Map.entry("train.epochs", "100"),
-                Map.entry("train.learning-rate", "0.01"),
-                Map.entry("trainer.interval", "PT0S"),
-                Map.entry("trainer.every-ticks", "0"),
-                Map.entry("trainer.min-windows", "50"),
-                Map.entry("http.host", "127.0.0.1"),
-                Map.entry("http.port", "0")));
+        TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "retrain-it", Map.of(
+                "train.epochs", "100",
+                "train.learning-rate", "0.01"));
         TopicAdmin.ensureTopics(config, 2, (short) 1);
-        List<List<Tick>> days = ticksByDay();
+        List<List<Tick>> days = SyntheticSeries.waveDays(SYMBOLS, DAYS);
 
         TickcastNode a = node(config, "a", Role.STREAM);
         TickcastNode b = node(config, "b", Role.STREAM);
@@ -173,22 +164,6 @@ class RetrainingIntegrationTest {
 
     private TickcastNode node(TickcastConfig config, String name, Role role) {
         return new TickcastNode(config.withStateDir(dir.resolve(name).toString()), role, Clock.systemUTC());
-    }
-
-    private static List<List<Tick>> ticksByDay() {
-        List<double[]> series = new ArrayList<>();
-        for (int s = 0; s < SYMBOLS.length; s++) {
-            series.add(SyntheticSeries.wave(DAYS, 100 * (s + 1), s, s));
-        }
-        List<List<Tick>> days = new ArrayList<>();
-        for (int d = 0; d < DAYS; d++) {
-            List<Tick> day = new ArrayList<>();
-            for (int s = 0; s < SYMBOLS.length; s++) {
-                day.add(Tick.of(SYMBOLS[s], LocalDate.of(2020, 1, 1).plusDays(d), series.get(s)[d]));
-            }
-            days.add(day);
-        }
-        return days;
     }
 
     private static List<Tick> flatten(List<List<Tick>> days) {

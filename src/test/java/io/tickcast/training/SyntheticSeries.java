@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.Tick;
 
 /** Price series for tests: ones a small LSTM can learn, and random walks, where nothing beats naive. */
 public final class SyntheticSeries {
@@ -57,5 +58,25 @@ public final class SyntheticSeries {
             panel.add(dated("RW" + s, START.plusDays(longest - days), closes));
         }
         return panel;
+    }
+
+    /**
+     * Ticks of one {@link #wave} per symbol (symbol s at level 100 (s + 1), phase and seed s), day by day from
+     * {@link #START}: what the trainer's integration tests publish.
+     */
+    public static List<List<Tick>> waveDays(String[] symbols, int days) {
+        double[][] closes = new double[symbols.length][];
+        for (int s = 0; s < symbols.length; s++) {
+            closes[s] = wave(days, 100 * (s + 1), s, s);
+        }
+        List<List<Tick>> out = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            List<Tick> day = new ArrayList<>();
+            for (int s = 0; s < symbols.length; s++) {
+                day.add(Tick.of(symbols[s], START.plusDays(d), closes[s][d]));
+            }
+            out.add(day);
+        }
+        return out;
     }
 }
