@@ -84,7 +84,7 @@ class TickcastConfigTest {
                 Map.of("produce.delivery-timeout", "PT30S"));
         assertThat(c.clients()).isEqualTo(new TickcastConfig.Clients(Duration.ofSeconds(3), Duration.ofSeconds(30)));
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("client.timeout", "15")))
-                .hasMessageContaining("client.timeout must be an ISO-8601 duration such as PT15S, was '15'");
+                .hasMessageContaining("client.timeout must be an ISO-8601 duration such as PT1H or PT15S, was '15'");
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("produce.delivery-timeout", "PT0.5S")))
                 .hasMessageContaining("produce.delivery-timeout must be at least PT1S");
     }
