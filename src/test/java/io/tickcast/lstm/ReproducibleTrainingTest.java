@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.tickcast.cli.CliProcess;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
@@ -74,13 +73,9 @@ class ReproducibleTrainingTest {
     }
 
     private static void trainInAFreshJvm(Path csv, Path out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.tickcast.cli.TickcastCli",
-                "train", csv.toString(), "--out", out.toString(), "--epochs", "5"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile()).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the training JVM finished").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(out.resolveSibling(out.getFileName() + ".log"))).isZero();
+        CliProcess training = CliProcess.start(out.resolveSibling(out.getFileName() + ".log"),
+                "train", csv.toString(), "--out", out.toString(), "--epochs", "5");
+        assertThat(training.await(5)).as(training.log()).isZero();
         assertThat(out.toFile()).isFile();
     }
 
