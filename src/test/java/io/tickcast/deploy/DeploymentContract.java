@@ -29,7 +29,8 @@ final class DeploymentContract {
      * One thread for PyTorch's native thread pools (OpenMP, MKL) on every thread of a tickcast process; the code
      * sets the model's threads itself (IntraOpThreads), these cover the rest. README, "Threads".
      */
-    static final Map<String, String> NATIVE_THREADS_ENV = Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1");
+    static final Map<String, String> NATIVE_THREADS_ENV = Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1",
+            "MKL_CBWR", "AUTO,STRICT");
 
     private DeploymentContract() {
     }

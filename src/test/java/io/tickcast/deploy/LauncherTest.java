@@ -28,6 +28,7 @@ class LauncherTest {
             #!/bin/sh
             echo "OMP_NUM_THREADS=${OMP_NUM_THREADS-unset}"
             echo "MKL_NUM_THREADS=${MKL_NUM_THREADS-unset}"
+            echo "MKL_CBWR=${MKL_CBWR-unset}"
             for arg in "$@"; do echo "arg $arg"; done
             """;
 
@@ -61,7 +62,7 @@ class LauncherTest {
         ProcessBuilder pb = new ProcessBuilder("/bin/bash", dir.resolve("tickcast").toString(), "--version")
                 .redirectErrorStream(true);
         Map<String, String> environment = pb.environment();
-        environment.keySet().removeAll(List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "TICKCAST_JAVA_OPTS"));
+        environment.keySet().removeAll(List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "MKL_CBWR", "TICKCAST_JAVA_OPTS"));
         environment.put("PATH", dir.resolve("bin") + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
         environment.putAll(env);
         Process p = pb.start();
