@@ -11,8 +11,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * on agrees with the LSTM equations worked out by hand ({@code LstmKernelTest}). Autograd is a per-thread
  * setting: off on the thread that loaded the engine and after a training, on for any other thread. So,
  * unpinned, the same model forecast one thing in a stream thread and another in the trainer's gate or the
- * backtest. Every forward pass (training steps, best-epoch validation, inference) runs with autograd on; the
- * graph it records is freed with the pass's NDArrays.
+ * backtest. Every inference runs with autograd on (training steps have it on anyway); the graph it records is
+ * freed with the pass's NDArrays. Only the best-epoch validation inside a training keeps the other path (see
+ * LstmTrainer.evaluate).
  */
 final class LstmKernel {
 

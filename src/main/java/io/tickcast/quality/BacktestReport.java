@@ -43,8 +43,8 @@ public final class BacktestReport {
                         : "the last epoch's weights kept",
                 number(s.regime().weightDecay()), s.scaling().label()));
         out.append(String.format(Locale.ROOT, "gate: the LSTM is published if a one-sided Diebold-Mariano test "
-                + "shows at level %s over at least %d validation windows that it beats naive, else naive%n",
-                number(s.gate().level()), s.gate().minWindows()));
+                + "shows at level %s over at least %d validation windows that its MSE is at least %s%% below naive's, "
+                + "else naive%n", number(s.gate().level()), s.gate().minWindows(), number(100 * s.gate().margin())));
         out.append(String.format(Locale.ROOT, "training time: %.1f s in total%n%n", r.totalTrainingSeconds()));
 
         List<String[]> rows = new ArrayList<>();
@@ -87,7 +87,8 @@ public final class BacktestReport {
                 kept epoch: the epoch whose weights were kept (lowest validation loss).
                 gate windows: the training part's windows with targets after the date in "after", which the LSTM \
                 did not train on; RMSE/naive there is of errors relative to each window's last close; DM: the \
-                Diebold-Mariano statistic (negative: the LSTM's errors were smaller), p: its one-sided p-value.
+                Diebold-Mariano statistic of the LSTM's squared errors against (1 - margin) times naive's (negative: \
+                the LSTM's were smaller), p: its one-sided p-value.
                 """);
         return out.toString();
     }

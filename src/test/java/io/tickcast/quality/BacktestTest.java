@@ -267,6 +267,7 @@ class BacktestTest {
         assertThat(json.path("settings").path("gateValidationFraction").asDouble()).isEqualTo(0.2);
         assertThat(json.path("settings").path("gateLevel").asDouble()).isEqualTo(0.05);
         assertThat(json.path("settings").path("gateMinWindows").asInt()).isEqualTo(100);
+        assertThat(json.path("settings").path("gateMargin").asDouble()).isEqualTo(0.01);
         assertThat(json.has("summary")).isFalse();
     }
 
