@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.errors.Causes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -52,7 +53,7 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " to create topics: " + e, e);
+            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " to create topics: " + Causes.chain(e), e);
         }
     }
 }

@@ -45,7 +45,7 @@ class TickcastConfigTest {
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("window.size", "five")))
                 .hasMessageContaining("window.size must be an integer");
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("train.learning-rate", "-1")))
-                .hasMessageContaining("learning rate must be > 0");
+                .hasMessageContaining("train.learning-rate must be a finite number > 0, was -1.0 (set on the command line)");
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("http.port", "70000")))
                 .hasMessageContaining("http.port must be 0..65535");
         assertThatThrownBy(() -> TickcastConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
