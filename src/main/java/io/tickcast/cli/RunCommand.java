@@ -30,7 +30,13 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs tickcast against a Kafka cluster until SIGTERM/Ctrl-C: the forecasting stream, the trainer, or both.",
-            "Settings: defaults < --config FILE < TICKCAST_* environment variables < options."})
+            "Settings: defaults < --config FILE < TICKCAST_* environment variables < options."},
+        footer = {"", "Before it starts, run reads every file it is given (--config, --model, --validate-csv, --train-csv) and "
+            + "checks the cluster: it must answer within client.timeout (default PT15S) and have the role's topics "
+            + "(ticks; for all and stream also forecasts, dead letters and the model registry) unless --create-topics. "
+            + "Otherwise it exits with status 1, naming the file and its problem, or the bootstrap servers, the "
+            + "security protocol and the likely cause. Once running, the stream waits for the model registry only while "
+            + "it is being read: after client.timeout without progress it fails with the reader's last error."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
