@@ -203,7 +203,7 @@ public final class LstmModel implements AutoCloseable {
         try {
             Files.write(file, toBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write model file " + file + ": " + Causes.ofFile(e), e);
         }
     }
 

@@ -66,18 +66,22 @@ class RunStartupErrorsTest {
         String dead = "127.0.0.1:" + portNothingListensOn();
         Map<String, CompletableFuture<CliRun>> runs = Map.of(
                 "stream", async("run", "--role", "stream", "-b", dead, "--set", "client.timeout=PT3S"),
-                "trainer", async("run", "--role", "trainer", "-b", dead, "--set", "client.timeout=PT3S"),
-                "sasl", async("run", "-b", dead, "--set", "client.timeout=PT3S",
-                        "--set", "kafka.security.protocol=SASL_SSL", "--set", "kafka.sasl.mechanism=PLAIN",
-                        "--set", "kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
-                                + "username=\"u\" password=\"p\";"));
+                "trainer", async("run", "--role", "trainer", "-b", dead, "--set", "client.timeout=PT3S"));
+        // a SASL_SSL client at the test broker's PLAINTEXT listener: it connects, but no Kafka answer comes back
+        CompletableFuture<CliRun> wrongProtocol = async("run", "-b", kafka.bootstrapServers(), "--set", "client.timeout=PT3S",
+                "--set", "kafka.security.protocol=SASL_SSL", "--set", "kafka.sasl.mechanism=PLAIN",
+                "--set", "kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"u\" password=\"p\";");
         for (var e : runs.entrySet()) {
             CliRun r = e.getValue().get();
-            String protocol = e.getKey().equals("sasl") ? "SASL_SSL" : "PLAINTEXT";
             assertThat(r.exitCode()).as(e.getKey()).isEqualTo(1);
-            assertThat(r.err()).as(e.getKey()).contains("cannot use the Kafka cluster at " + dead + " (security.protocol "
-                    + protocol + "): no answer within 3 s (client.timeout)", "nothing listens at " + dead);
+            assertThat(r.err()).as(e.getKey()).contains("cannot use the Kafka cluster at " + dead
+                    + " (security.protocol PLAINTEXT): no answer within 3 s (client.timeout)", "nothing listens at " + dead);
         }
+        CliRun r = wrongProtocol.get();
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot use the Kafka cluster at " + kafka.bootstrapServers() + " (security.protocol SASL_SSL)",
+                kafka.bootstrapServers() + " accepts connections but did not answer as a Kafka broker speaking SASL_SSL");
     }
 
     @Test
@@ -99,6 +103,17 @@ class RunStartupErrorsTest {
         CliRun stream = run("run", "--role", "stream", "-b", kafka.bootstrapServers(), "--set", "topic.models=no-such-models");
         assertThat(stream.exitCode()).isEqualTo(1);
         assertThat(stream.err()).contains("has no topic ", "no-such-models").doesNotContain("within PT2M");
+    }
+
+    @Test
+    void anHttpPortInUseIsNamedWithTheSettingToChange() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            CliRun r = CliRun.of("run", "-b", kafka.bootstrapServers(), "--create-topics", "--set", "http.host=127.0.0.1",
+                    "--set", "http.port=" + taken.getLocalPort(), "--set", "state.dir=" + dir.resolve("state"));
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).contains("cannot start the HTTP server on 127.0.0.1:" + taken.getLocalPort(),
+                    "--set http.port=N");
+        }
     }
 
     // --- files: each is read before anything connects, so these need no cluster ---
