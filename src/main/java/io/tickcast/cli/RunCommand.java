@@ -134,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
         InitialModel initial;
         try {
             initial = initialModel(config, inputs);
+            inputs.close();  // the record holds the model's bytes: its native memory can go now
             node.onStreamFailure(() -> {
                 streamFailed.set(true);
                 stopped.countDown();
