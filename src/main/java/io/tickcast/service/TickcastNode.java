@@ -104,6 +104,9 @@ public final class TickcastNode implements AutoCloseable {
         long read = follower.recordsRead();
         long progressAt = System.nanoTime();
         while (!follower.awaitCaughtUp(Duration.ofMillis(100))) {
+            if (closed.get()) {
+                throw new IllegalStateException("closed while waiting for the model registry " + config.topics().models());
+            }
             if (follower.stopped()) {
                 throw registryUnreadable("its reader stopped", stall);
             }
