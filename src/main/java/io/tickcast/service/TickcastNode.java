@@ -162,7 +162,9 @@ public final class TickcastNode implements AutoCloseable {
         }
         // a plain producer, not the trainer's transactional one: an operator's one-off record fences no trainer
         ModelRecord versioned = record.withVersion(follower.maxVersion() + 1).withDemotedVersions(follower.demoted());
-        try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
+        Duration timeout = config.clients().timeout();   // acknowledged within client.timeout, or an error saying why
+        try (ModelPublisher publisher = new ModelPublisher(ClientSettings.bounded(config.kafkaClientProperties(), timeout,
+                timeout), config.topics().models())) {
             publisher.publish(versioned);
         }
         LOG.info("published the initial model as v{} ({})", versioned.version(), versioned.promotedBy());
