@@ -1,6 +1,8 @@
 package io.tickcast.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +14,10 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Properties file with tickcast settings (keys: see README, Configuration).")
-    Path configFile;
+            description = "Properties file: tickcast settings (keys: see README, Configuration) and/or Kafka client "
+                    + "settings as Kafka's own tools take them (a client.properties with security.protocol, sasl.*, ssl.*); "
+                    + "repeatable, later files win. An unknown key is an error naming the nearest valid one.")
+    List<Path> configFiles = new ArrayList<>();
 
     @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
             description = "Kafka bootstrap servers (overrides bootstrap.servers and TICKCAST_BOOTSTRAP_SERVERS).")
@@ -29,6 +33,6 @@ final class ConfigOptions {
         if (bootstrapServers != null) {
             overrides.put(ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers);
         }
-        return TickcastConfig.load(configFile, System.getenv(), overrides);
+        return TickcastConfig.load(configFiles, System.getenv(), overrides);
     }
 }
