@@ -50,7 +50,7 @@ final class ProduceCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
-    ConfigOptions configOptions;
+    KafkaOptions configOptions;
 
     @Spec
     CommandSpec spec;
