@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.tickcast.demo.DemoRun;
-import io.tickcast.demo.ForecastLine;
 import io.tickcast.records.CsvTickReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,16 +37,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "How long to wait for all forecasts, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = {"Where the log goes (the broker's, the stream's and the libraries' lines), so the terminal shows",
+                "only the demo's own lines and errors (default: ${DEFAULT-VALUE})."},
+            defaultValue = "${java.io.tmpdir}/tickcast-demo.log")
+    Path logFile;
+
     @Mixin
     ConfigOptions configOptions;
 
     @Override
     public Integer call() throws Exception {
+        LogFile.redirectTo(logFile);
+        System.out.println("Log: " + logFile);
         var options = new DemoRun.Options(CsvTickReader.readOrBundled(csv), trainFraction, keepRunning, !quiet, timeout,
                 configOptions.load());
-        if (!quiet) {
-            System.out.println(ForecastLine.header());
-        }
         return new DemoRun(options, System.out).run(ConsoleProgress.epochs("training")).isEmpty() ? 1 : 0;
     }
 }

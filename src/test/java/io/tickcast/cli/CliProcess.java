@@ -21,9 +21,30 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code tickcast ARGS...} in a new JVM; stdout and stderr go to {@code log}. */
     public static CliProcess start(Path log, String... args) {
+        return start(log, javaCommand(args));
+    }
+
+    /**
+     * Starts {@code tickcast ARGS...} in a new JVM attached to a pseudo-terminal (util-linux {@code script}), as
+     * a user at a terminal runs it; what the terminal received (carriage returns included) goes to {@code log}.
+     */
+    public static CliProcess startInTerminal(Path log, String... args) {
+        String command = String.join(" ", javaCommand(args).stream().map(CliProcess::shellQuoted).toList());
+        return start(log, List.of("script", "--quiet", "--return", "--command", command, "/dev/null"));
+    }
+
+    private static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TickcastCli.class.getName()));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static CliProcess start(Path log, List<String> cmd) {
         try {
             return new CliProcess(new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), log);
