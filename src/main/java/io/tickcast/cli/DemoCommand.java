@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.tickcast.demo.DemoRun;
+import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.records.CsvTickReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!EmbeddedKafka.available()) {
+            throw new IllegalStateException("the demo runs an in-process Kafka broker, and this installation leaves the "
+                    + "broker out (the container image carries only the service); run the demo from a clone: ./tickcast demo");
+        }
         LogFile.redirectTo(logFile);
         System.out.println("Log: " + logFile);
         var options = new DemoRun.Options(CsvTickReader.readOrBundled(csv), trainFraction, keepRunning, !quiet, timeout,
