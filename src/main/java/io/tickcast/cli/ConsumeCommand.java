@@ -39,7 +39,7 @@ final class ConsumeCommand implements Callable<Integer> {
     Duration idleTimeout;
 
     @Mixin
-    ConfigOptions configOptions;
+    KafkaOptions configOptions;
 
     @Spec
     CommandSpec spec;

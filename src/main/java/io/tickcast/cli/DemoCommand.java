@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.tickcast.demo.DemoRun;
-import io.tickcast.demo.ForecastLine;
+import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.records.CsvTickReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,16 +38,25 @@ final class DemoCommand implements Callable<Integer> {
             description = "How long to wait for all forecasts, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = {"Where the log goes (the broker's, the stream's and the libraries' lines), so the terminal shows",
+                "only the demo's own lines and errors (default: ${DEFAULT-VALUE})."},
+            defaultValue = "${java.io.tmpdir}/tickcast-demo.log")
+    Path logFile;
+
     @Mixin
     ConfigOptions configOptions;
 
     @Override
     public Integer call() throws Exception {
+        if (!EmbeddedKafka.available()) {
+            throw new IllegalStateException("the demo runs an in-process Kafka broker, and this installation leaves the "
+                    + "broker out (the container image carries only the service); run the demo from a clone: ./tickcast demo");
+        }
+        LogFile.redirectTo(logFile);
+        System.out.println("Log: " + logFile);
         var options = new DemoRun.Options(CsvTickReader.readOrBundled(csv), trainFraction, keepRunning, !quiet, timeout,
                 configOptions.load());
-        if (!quiet) {
-            System.out.println(ForecastLine.header());
-        }
         return new DemoRun(options, System.out).run(ConsoleProgress.epochs("training")).isEmpty() ? 1 : 0;
     }
 }

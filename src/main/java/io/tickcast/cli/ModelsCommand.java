@@ -37,7 +37,7 @@ final class ModelsCommand implements Runnable {
     static final class ListModels implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions configOptions;
+        KafkaOptions configOptions;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -63,7 +63,7 @@ final class ModelsCommand implements Runnable {
         long version;
 
         @Mixin
-        ConfigOptions configOptions;
+        KafkaOptions configOptions;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,6 @@ import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Tick;
-import me.tongfei.progressbar.ProgressBar;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +49,7 @@ final class ProduceCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
-    ConfigOptions configOptions;
+    KafkaOptions configOptions;
 
     @Spec
     CommandSpec spec;
@@ -81,8 +80,8 @@ final class ProduceCommand implements Callable<Integer> {
         if (noProgress) {
             publisher.publish(ticks, rate, n -> { });
         } else {
-            try (ProgressBar bar = ConsoleProgress.bar("publishing", ticks.size())) {
-                publisher.publish(ticks, rate, bar::stepTo);
+            try (ConsoleProgress.Progress progress = ConsoleProgress.of("publishing", ticks.size())) {
+                publisher.publish(ticks, rate, progress::stepTo);
             }
         }
     }

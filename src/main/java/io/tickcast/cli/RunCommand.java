@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     Role role;
 
     @Mixin
-    ConfigOptions configOptions;
+    KafkaOptions configOptions;
 
     @Override
     public Integer call() throws Exception {

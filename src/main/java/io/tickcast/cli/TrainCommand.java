@@ -2,6 +2,7 @@ package io.tickcast.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,12 +51,23 @@ final class TrainCommand implements Callable<Integer> {
         // dated, so the best-epoch split cuts every symbol at one date
         List<PriceSeries> series = CsvTickReader.priceSeries(CsvTickReader.read(csv));
         PrintWriter console = spec.commandLine().getOut();
-        LstmTrainer.EpochListener bar = ConsoleProgress.epochs("training");
+        // on a terminal a bar redraws in place while training and the loss lines follow it (printed between its
+        // redraws, they would be overwritten and stack the bar); elsewhere each loss line as its epoch ends
+        boolean bar = ConsoleProgress.interactive();
+        LstmTrainer.EpochListener progress = bar ? ConsoleProgress.epochs("training") : LstmTrainer.EpochListener.NONE;
+        List<String> lossLines = new ArrayList<>();
         TrainingResult result = LstmTrainer.train(config,
                 WindowDataset.ofSeries(series, config.window(), Scaling.perWindow()), (epoch, total, loss) -> {
-            bar.onEpoch(epoch, total, loss);
-            console.printf(Locale.ROOT, "epoch %3d/%d  loss %.6g%n", epoch, total, loss);
+            progress.onEpoch(epoch, total, loss);
+            String line = String.format(Locale.ROOT, "epoch %3d/%d  loss %.6g", epoch, total, loss);
+            if (bar) {
+                lossLines.add(line);
+            } else {
+                console.println(line);
+                console.flush();
+            }
         });
+        lossLines.forEach(console::println);
         try (var model = result.model()) {
             model.save(out);
             console.printf(Locale.ROOT, "trained on %d windows from %d series in %.1f s; %d parameters; wrote %s%n",

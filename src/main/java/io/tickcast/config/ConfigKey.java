@@ -1,6 +1,9 @@
 package io.tickcast.config;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /** Every configuration key tickcast reads, with its default and meaning (the README table lists these). */
 public enum ConfigKey {
@@ -57,6 +60,8 @@ public enum ConfigKey {
     public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";
     /** Environment variables with this prefix override file settings. */
     public static final String ENV_PREFIX = "TICKCAST_";
+    /** {@code TICKCAST_*} variables that are not settings: the launcher's JVM options and the log level (logback.xml). */
+    public static final Set<String> ENV_READ_ELSEWHERE = Set.of("TICKCAST_JAVA_OPTS", "TICKCAST_LOG_LEVEL");
 
     private final String key;
     private final String defaultValue;
@@ -83,6 +88,11 @@ public enum ConfigKey {
     /** The environment variable that overrides this key, e.g. {@code TICKCAST_TOPIC_DEAD_LETTER}. */
     public String envVar() {
         return envVarFor(key);
+    }
+
+    /** The key spelt {@code key}, if there is one. */
+    public static Optional<ConfigKey> find(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
     }
 
     public static String envVarFor(String key) {

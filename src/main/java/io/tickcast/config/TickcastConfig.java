@@ -6,10 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.tickcast.errors.Causes;
 import io.tickcast.gate.GateSettings;
@@ -107,7 +113,7 @@ public record TickcastConfig(
     }
 
     public static TickcastConfig defaults() {
-        return load(null, Map.of(), Map.of());
+        return load(List.of(), Map.of(), Map.of());
     }
 
     /**
@@ -116,26 +122,29 @@ public record TickcastConfig(
      * @param overrides key/value pairs that win over everything else
      */
     public static TickcastConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return load(file == null ? List.of() : List.of(file), env, overrides);
+    }
+
+    /**
+     * Defaults, then each file in turn (later files win), then {@code TICKCAST_*} environment variables, then
+     * {@code overrides}. A file may mix tickcast keys, {@code kafka.}-prefixed client settings and plain Kafka
+     * client settings (a {@code client.properties} as Kafka's own tools take it).
+     *
+     * @throws IllegalArgumentException naming the file or variable and the nearest valid name, for a key or
+     *                                  {@code TICKCAST_*} variable that is not a setting
+     */
+    public static TickcastConfig load(List<Path> files, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> raw = new TreeMap<>();
         Map<String, String> origin = new TreeMap<>();   // where each value came from, for error messages
-        if (file != null) {
+        for (Path file : files) {
             readFile(file).forEach((k, value) -> {
                 raw.put(k, value);
                 origin.put(k, "set in config file " + file);
             });
         }
-        env.forEach((name, value) -> {
-            for (ConfigKey k : ConfigKey.values()) {
-                if (k.envVar().equals(name)) {
-                    raw.put(k.key(), value);
-                    origin.put(k.key(), "set by environment variable " + name);
-                }
-            }
-            String passthroughEnv = ConfigKey.ENV_PREFIX + "KAFKA_";
-            if (name.startsWith(passthroughEnv)) {
-                raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX
-                        + name.substring(passthroughEnv.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
-            }
+        fromEnvironment(env).forEach((k, value) -> {
+            raw.put(k, value);
+            origin.put(k, "set by environment variable " + ConfigKey.envVarFor(k));
         });
         overrides.forEach((k, value) -> {
             raw.put(k, value);
@@ -150,7 +159,10 @@ public record TickcastConfig(
         }
     }
 
-    /** The properties in {@code file}; an error names the file and what is wrong with it. */
+    /**
+     * The settings in {@code file}: tickcast keys and {@code kafka.}-prefixed ones as they are, plain Kafka client
+     * settings with the prefix added; an error names the file and what is wrong with it.
+     */
     private static Map<String, String> readFile(Path file) {
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
@@ -160,9 +172,68 @@ public record TickcastConfig(
         } catch (IllegalArgumentException e) {   // Properties.load: a malformed unicode escape
             throw new IllegalArgumentException("config file " + file + " is not a properties file: " + e.getMessage(), e);
         }
-        Map<String, String> values = new TreeMap<>();
-        props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
-        return values;
+        Map<String, String> raw = new TreeMap<>();
+        for (String k : props.stringPropertyNames()) {
+            String key = k.trim();
+            if (ConfigKey.find(key).isPresent() || key.startsWith(ConfigKey.KAFKA_PASSTHROUGH_PREFIX)) {
+                raw.put(key, props.getProperty(k));
+            } else if (KafkaClientKeys.isKnown(key)) {
+                raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + key, props.getProperty(k));
+            } else {
+                throw new IllegalArgumentException("config file " + file + ": unknown key '" + key + "'; did you mean '"
+                        + nearestKey(key) + "'? (tickcast keys: see README, Configuration; Kafka client settings as "
+                        + "Kafka's tools take them, with or without the prefix " + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
+            }
+        }
+        return raw;
+    }
+
+    /**
+     * {@code TICKCAST_<KEY>} for each key, {@code TICKCAST_KAFKA_<SETTING>} for Kafka client settings; the
+     * launcher's {@code TICKCAST_JAVA_OPTS} and the logging's {@code TICKCAST_LOG_LEVEL} are read elsewhere. Any
+     * other {@code TICKCAST_*} variable is a misspelling and an error.
+     */
+    private static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> raw = new TreeMap<>();
+        String passthroughEnv = ConfigKey.ENV_PREFIX + "KAFKA_";
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith(ConfigKey.ENV_PREFIX) || ConfigKey.ENV_READ_ELSEWHERE.contains(name)) {
+                continue;
+            }
+            Optional<ConfigKey> key = Arrays.stream(ConfigKey.values()).filter(k -> k.envVar().equals(name)).findFirst();
+            if (key.isPresent()) {
+                raw.put(key.get().key(), e.getValue());
+            } else if (name.startsWith(passthroughEnv)
+                    && KafkaClientKeys.isKnown(kafkaKeyOf(name.substring(passthroughEnv.length())))) {
+                raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + kafkaKeyOf(name.substring(passthroughEnv.length())), e.getValue());
+            } else {
+                throw new IllegalArgumentException("environment variable " + name + " is not a tickcast setting; did you mean "
+                        + NearestName.among(name, knownEnvironmentVariables()) + "? (TICKCAST_<KEY> for each key in README, "
+                        + "Configuration; " + passthroughEnv + "<SETTING> for a Kafka client setting, e.g. "
+                        + passthroughEnv + "SECURITY_PROTOCOL)");
+            }
+        }
+        return raw;
+    }
+
+    private static String kafkaKeyOf(String envSuffix) {
+        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Set<String> knownEnvironmentVariables() {
+        Set<String> names = new TreeSet<>(ConfigKey.ENV_READ_ELSEWHERE);
+        Arrays.stream(ConfigKey.values()).forEach(k -> names.add(k.envVar()));
+        KafkaClientKeys.all().forEach(k -> names.add(ConfigKey.envVarFor(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + k)));
+        return names;
+    }
+
+    /** The valid key nearest a misspelt one: a tickcast key or a Kafka client setting. */
+    private static String nearestKey(String key) {
+        Set<String> names = new TreeSet<>();
+        Arrays.stream(ConfigKey.values()).forEach(k -> names.add(k.key()));
+        KafkaClientKeys.all().forEach(k -> names.add(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + k));
+        return NearestName.among(key, names);
     }
 
     static TickcastConfig fromMap(Map<String, String> raw) {
@@ -170,7 +241,13 @@ public record TickcastConfig(
         Map<String, String> kafka = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             if (e.getKey().startsWith(ConfigKey.KAFKA_PASSTHROUGH_PREFIX)) {
-                kafka.put(e.getKey().substring(ConfigKey.KAFKA_PASSTHROUGH_PREFIX.length()), e.getValue());
+                String setting = e.getKey().substring(ConfigKey.KAFKA_PASSTHROUGH_PREFIX.length());
+                if (!KafkaClientKeys.isKnown(setting)) {
+                    throw new IllegalArgumentException("'" + e.getKey() + "' names no Kafka client setting ('" + setting
+                            + "' is not a producer, consumer, admin or Kafka Streams setting); did you mean '"
+                            + nearestKey(e.getKey()) + "'?");
+                }
+                kafka.put(setting, e.getValue());
                 continue;
             }
             ConfigKey key = find(e.getKey());
@@ -218,15 +295,10 @@ public record TickcastConfig(
     }
 
     private static ConfigKey find(String key) {
-        for (ConfigKey k : ConfigKey.values()) {
-            if (k.key().equals(key)) {
-                return k;
-            }
-        }
-        throw new UnknownKeyException(key);
+        return ConfigKey.find(key).orElseThrow(() -> new UnknownKeyException(key));
     }
 
-    /** A key tickcast does not know (a typo, most likely): an error, not a silent no-op. */
+    /** A key tickcast does not know (a typo, most likely): an error naming the nearest key, not a silent no-op. */
     private static final class UnknownKeyException extends IllegalArgumentException {
         private final String key;
 
@@ -236,8 +308,8 @@ public record TickcastConfig(
 
         /** @param where where the key was set (e.g. "set in config file app.properties"), or null */
         UnknownKeyException(String key, String where) {
-            super("unknown configuration key '" + key + "'" + (where == null ? "" : " " + where)
-                    + " (keys: see README, Configuration; Kafka client settings take the prefix "
+            super("unknown configuration key '" + key + "'" + (where == null ? "" : " " + where) + "; did you mean '"
+                    + nearestKey(key) + "'? (keys: see README, Configuration; Kafka client settings take the prefix "
                     + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
             this.key = key;
         }

@@ -88,6 +88,9 @@ public final class DemoRun {
                 reader.start();
                 out.printf(Locale.ROOT, "Replaying %d ticks; expecting %d forecasts ...%n", plan.replay().size(),
                         plan.expectedForecasts());
+                if (options.printForecasts()) {
+                    out.println(ForecastLine.header());
+                }
                 try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
                     publisher.publish(plan.replay(), 0, n -> { });
                 }

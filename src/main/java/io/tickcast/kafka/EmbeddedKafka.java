@@ -36,6 +36,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
+    /** The broker's main class: the container image leaves the broker (and Scala) out of its class path. */
+    private static final String BROKER_CLASS = "kafka.server.KafkaRaftServer";
+
+    /**
+     * Whether this installation carries the broker's classes (a clone and its {@code ./tickcast} do; the
+     * container image, which runs only the service, does not).
+     */
+    public static boolean available() {
+        try {
+            Class.forName(BROKER_CLASS, false, EmbeddedKafka.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     public static EmbeddedKafka start() {
         try {
             Path dir = TempDirs.create("tickcast-kafka-");

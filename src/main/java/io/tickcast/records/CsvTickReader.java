@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,22 +14,36 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import io.tickcast.errors.Causes;
 import io.tickcast.lstm.PriceSeries;
 
 /**
- * Reads {@code symbol,date,close[,open,high,low,volume]} CSV files with a header line. Columns are found
- * by header name, so their order is free. A bad row fails with the file name and line number.
+ * Reads {@code symbol,date,close[,open,high,low,volume]} CSV files (RFC 4180: quoted fields, CRLF or LF, an
+ * optional UTF-8 byte-order mark) with a header line. Columns are found by header name (any case), so their
+ * order is free and other columns are ignored. A bad row fails with the file name and line number.
  */
 public final class CsvTickReader {
 
     /** Where the bundled demo data lives on the classpath. */
     public static final String BUNDLED_EUSTOCKS = "/data/eustockmarkets.csv";
+
+    /**
+     * RFC 4180: quoted fields (commas, quotes and line breaks inside), CRLF or LF. Blank lines come through as
+     * one empty field and are skipped here, so line numbers stay those of the file.
+     */
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
+    private static final Pattern THOUSANDS_GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     private CsvTickReader() {
     }
@@ -59,47 +74,88 @@ public final class CsvTickReader {
     }
 
     static List<Tick> read(Reader reader, String name) throws IOException {
-        BufferedReader in = new BufferedReader(reader);
-        String header = in.readLine();
-        if (header == null) {
-            throw new CsvFormatException(name, 1, "empty file, expected a header symbol,date,close");
-        }
-        String[] cols = header.replace("\uFEFF", "").split(",", -1);
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < cols.length; i++) {
-            index.put(cols[i].trim().toLowerCase(Locale.ROOT), i);
-        }
-        for (String required : List.of("symbol", "date", "close")) {
-            if (!index.containsKey(required)) {
-                throw new CsvFormatException(name, 1, "header lacks column '" + required + "': " + header);
-            }
-        }
+        Iterator<CSVRecord> rows;
+        CSVParser parser = CSV.parse(withoutByteOrderMark(reader));
+        rows = parser.iterator();
         List<Tick> ticks = new ArrayList<>();
-        String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
+        Map<String, Integer> index = null;
+        long lineBefore = 0;
+        while (true) {
+            CSVRecord row;
+            try {
+                if (!rows.hasNext()) {
+                    break;
+                }
+                row = rows.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // commons-csv reports a broken quote as an I/O problem: say on which line the record starts
+                String problem = rootMessage(e);
+                throw new CsvFormatException(name, (int) lineBefore + 1, "not valid CSV (RFC 4180): "
+                        + (problem != null && problem.contains("EOF reached before encapsulated token")
+                                ? "a quoted field that starts on this line is never closed" : problem));
+            }
+            int line = (int) lineBefore + 1;
+            lineBefore = parser.getCurrentLineNumber();
+            if (index == null) {
+                index = header(row, name);
                 continue;
             }
-            ticks.add(parseRow(line.split(",", -1), index, name, lineNo));
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            ticks.add(parseRow(row, index, name, line));
+        }
+        if (index == null) {
+            throw new CsvFormatException(name, 1, "empty file, expected a header symbol,date,close");
         }
         return ticks;
     }
 
-    private static Tick parseRow(String[] f, Map<String, Integer> index, String name, int lineNo) {
-        if (f.length < index.size()) {
-            throw new CsvFormatException(name, lineNo, "expected " + index.size() + " columns, found " + f.length);
+    private static Map<String, Integer> header(CSVRecord row, String name) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < row.size(); i++) {
+            index.put(row.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
-        String symbol = f[index.get("symbol")].trim();
+        for (String required : List.of("symbol", "date", "close")) {
+            if (!index.containsKey(required)) {
+                throw new CsvFormatException(name, 1, "header lacks column '" + required + "': "
+                        + String.join(",", row.values()));
+            }
+        }
+        return index;
+    }
+
+    /** A UTF-8 byte-order mark (as spreadsheet exports write) is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader instanceof BufferedReader ? reader : new BufferedReader(reader));
+        int first = in.read();
+        if (first != -1 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static Tick parseRow(CSVRecord f, Map<String, Integer> index, String name, int lineNo) {
+        if (f.size() < index.size()) {
+            throw new CsvFormatException(name, lineNo, "expected " + index.size() + " columns, found " + f.size());
+        }
+        String symbol = f.get(index.get("symbol")).trim();
         if (symbol.isEmpty()) {
             throw new CsvFormatException(name, lineNo, "symbol is blank");
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(f[index.get("date")].trim());
+            date = LocalDate.parse(f.get(index.get("date")).trim());
         } catch (DateTimeParseException e) {
-            throw new CsvFormatException(name, lineNo, "date is not yyyy-MM-dd: '" + f[index.get("date")] + "'");
+            throw new CsvFormatException(name, lineNo, "date is not yyyy-MM-dd: '" + f.get(index.get("date")) + "'");
         }
         double close = number(f, index, "close", name, lineNo);
         if (!Double.isFinite(close) || close <= 0) {
@@ -112,18 +168,23 @@ public final class CsvTickReader {
         return new Tick(symbol, date, close, open, high, low, volume == null ? null : volume.longValue());
     }
 
-    private static Double optional(String[] f, Map<String, Integer> index, String col, String name, int lineNo) {
+    private static Double optional(CSVRecord f, Map<String, Integer> index, String col, String name, int lineNo) {
         Integer i = index.get(col);
-        if (i == null || f[i].isBlank()) {
+        if (i == null || f.get(i).isBlank()) {
             return null;
         }
         return number(f, index, col, name, lineNo);
     }
 
-    private static double number(String[] f, Map<String, Integer> index, String col, String name, int lineNo) {
-        String raw = f[index.get(col)].trim();
+    /**
+     * A plain decimal number, or one with comma thousands separators in groups of three ({@code 1,628.75}, as
+     * spreadsheets export a quoted number); a decimal comma is not accepted (it is ambiguous with grouping).
+     */
+    private static double number(CSVRecord f, Map<String, Integer> index, String col, String name, int lineNo) {
+        String raw = f.get(index.get(col)).trim();
+        String plain = THOUSANDS_GROUPED.matcher(raw).matches() ? raw.replace(",", "") : raw;
         try {
-            return Double.parseDouble(raw);
+            return Double.parseDouble(plain);
         } catch (NumberFormatException e) {
             throw new CsvFormatException(name, lineNo, col + " is not a number: '" + raw + "'");
         }

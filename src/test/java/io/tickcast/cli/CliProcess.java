@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** tickcast's command line in a JVM of its own (this test JVM's class path), its output in a log file. */
@@ -21,14 +22,52 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code tickcast ARGS...} in a new JVM; stdout and stderr go to {@code log}. */
     public static CliProcess start(Path log, String... args) {
+        return start(log, javaCommand(args));
+    }
+
+    /**
+     * Starts {@code tickcast ARGS...} in a new JVM attached to a pseudo-terminal (util-linux {@code script}), as
+     * a user at a terminal runs it; what the terminal received (carriage returns included) goes to {@code log}.
+     */
+    public static CliProcess startInTerminal(Path log, String... args) {
+        String command = String.join(" ", javaCommand(args).stream().map(CliProcess::shellQuoted).toList());
+        return start(log, List.of("script", "--quiet", "--return", "--command", command, "/dev/null"));
+    }
+
+    /**
+     * Starts {@code tickcast ARGS...} in a new JVM on another class path, with extra environment variables (as
+     * the container image runs it: its own class path, DJL offline).
+     */
+    public static CliProcess startOn(String classPath, Map<String, String> env, Path log, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", classPath, TickcastCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        builder.environment().putAll(env);
+        return start(log, builder);
+    }
+
+    private static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TickcastCli.class.getName()));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static CliProcess start(Path log, List<String> cmd) {
+        return start(log, new ProcessBuilder(cmd));
+    }
+
+    private static CliProcess start(Path log, ProcessBuilder builder) {
         try {
-            return new CliProcess(new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), log);
+            return new CliProcess(builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + cmd, e);
+            throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
     }
 

@@ -95,6 +95,27 @@ class CommandsAgainstABrokerTest {
     }
 
     @Test
+    void produceTakesAPlainKafkaClientPropertiesFileAndPublishesQuotedSymbolsUnquoted() throws Exception {
+        // the client.properties Kafka's own tools take: no kafka. prefix, bootstrap.servers in the file, no -b
+        Path client = dir.resolve("client.properties");
+        Files.writeString(client, "bootstrap.servers=" + kafka.bootstrapServers() + "\nsecurity.protocol=PLAINTEXT\n"
+                + "client.id=tickcast-from-client-properties\n");
+        Path own = dir.resolve("tickcast.properties");
+        Files.writeString(own, "topic.ticks=quoted-ticks\n");
+        TopicAdmin.ensureTopics(config.withTopics(new TickcastConfig.Topics("quoted-ticks", "forecasts", "ticks-dlq",
+                "tickcast-models")), 1, (short) 1);
+        Path csv = dir.resolve("quoted.csv");
+        Files.writeString(csv, "\uFEFF\"symbol\",\"date\",\"close\"\r\n\"DAX\",\"2020-01-02\",\"1,628.75\"\r\n"
+                + "\"BRK.B\",\"2020-01-02\",\"228.50\"\r\n");
+        CliRun r = CliRun.of("produce", csv.toString(), "--no-progress", "-c", client.toString(), "-c", own.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<ConsumerRecord<String, byte[]>> sent = TopicRecords.read(config.kafkaClientProperties(), "quoted-ticks",
+                new StringDeserializer(), new ByteArrayDeserializer(), 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(sent).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("DAX", "BRK.B");
+        assertThat(sent).extracting(rec -> TickParser.parse(rec.value()).tick().close()).containsExactlyInAnyOrder(1628.75, 228.5);
+    }
+
+    @Test
     void consumePrintsForecastsAsJsonLinesOrATable() throws Exception {
         List<Forecast> published = List.of(
                 new Forecast("AAA", LocalDate.of(2020, 1, 6), 1, 100, 101.5, "lstm", 3, Instant.parse("2026-01-01T00:00:00Z")),

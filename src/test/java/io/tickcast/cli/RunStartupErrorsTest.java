@@ -169,7 +169,7 @@ class RunStartupErrorsTest {
         assertFails(runOffline("-c", file.toString()),
                 "gate.level must be between 0 and 0.5 (exclusive), was 0.7 (set in config file " + file + ")");
         Path typo = Files.writeString(dir.resolve("typo.properties"), "topic.tick=prices\n");
-        assertFails(runOffline("-c", typo.toString()), "unknown configuration key 'topic.tick' set in config file " + typo);
+        assertFails(runOffline("-c", typo.toString()), "config file " + typo + ": unknown key 'topic.tick'; did you mean 'topic.ticks'?");
         Path missing = dir.resolve("missing.properties");
         assertFails(runOffline("-c", missing.toString()), "cannot read config file " + missing + ": no such file");
         assertFails(runOffline("-c", dir.toString()), "cannot read config file " + dir + ": is a directory");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.tickcast.config.ConfigKey;
@@ -44,6 +45,24 @@ class TickcastCliTest {
         assertThat(CliRun.of("backtest", "--help").out()).contains("--scaling", "--symbol", "--json", "--seed");
         assertThat(CliRun.of("run", "--role", "nonsense").err()).contains("expected all, stream or trainer");
         assertThat(CliRun.of("run", "--help").out()).contains("--validate-csv", "--force");
+    }
+
+    @Test
+    void versionComesFromTheBuildAndOptionsThatWouldDoNothingAreRefused() {
+        CliRun version = CliRun.of("--version");
+        assertThat(version.exitCode()).isZero();
+        // the pom's version, filtered in by the build: never a placeholder or "dev"
+        assertThat(version.out().strip()).matches("tickcast \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        // the demo and train use no cluster: a bootstrap address would be ignored, so it is not an option
+        for (List<String> args : List.of(List.of("demo"), List.of("train", "ticks.csv", "--out", "model.bin"))) {
+            String command = args.get(0);
+            List<String> withB = new ArrayList<>(args);
+            withB.addAll(List.of("-b", "127.0.0.1:9092"));
+            CliRun withBootstrap = CliRun.of(withB.toArray(String[]::new));
+            assertThat(withBootstrap.exitCode()).as(command).isEqualTo(2);
+            assertThat(withBootstrap.err()).as(command).contains("Unknown option", "'-b'");
+            assertThat(CliRun.of(command, "--help").out()).as(command).doesNotContain("--bootstrap-servers").contains("--config", "--set");
+        }
     }
 
     /** A command's --help with its line breaks undone. */

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.tickcast.cli.TickcastCli;
+import io.tickcast.config.KafkaClientKeys;
 import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.deploy.Manifests.Workload;
@@ -66,7 +67,6 @@ class DeploymentConsistencyTest {
     @Test
     void everyTickcastVariableIsAConfigurationKeyOrAKafkaClientSetting() {
         Set<String> keys = DeploymentContract.configEnvVars();
-        Set<String> kafkaSettings = DeploymentContract.kafkaClientConfigNames();
         Map<String, String> seen = new TreeMap<>();
         for (String file : deploymentFiles()) {
             Matcher m = TICKCAST_VAR.matcher(ProjectFiles.read(file));
@@ -78,7 +78,8 @@ class DeploymentConsistencyTest {
         seen.forEach((name, file) -> {
             if (name.startsWith(DeploymentContract.KAFKA_ENV_PREFIX)) {
                 String setting = DeploymentContract.kafkaSettingOf(name);
-                assertThat(kafkaSettings).as(file + ": " + name + " becomes Kafka client setting '" + setting + "'").contains(setting);
+                assertThat(KafkaClientKeys.isKnown(setting)).as(file + ": " + name + " becomes Kafka client setting '" + setting + "'")
+                        .isTrue();
             } else {
                 assertThat(keys).as(file + ": " + name + " is no configuration key (ConfigKey)").contains(name);
             }
@@ -89,7 +90,7 @@ class DeploymentConsistencyTest {
     void staticMembershipReachesTheStreamsMainConsumer() {
         String podName = "tickcast-stream-0";
         // main.consumer.-prefixed, so only Kafka Streams' group consumers get it, not tickcast's group-free readers
-        TickcastConfig config = TickcastConfig.load(null, Map.of("TICKCAST_KAFKA_MAIN_CONSUMER_GROUP_INSTANCE_ID", podName), Map.of());
+        TickcastConfig config = TickcastConfig.load(List.of(), Map.of("TICKCAST_KAFKA_MAIN_CONSUMER_GROUP_INSTANCE_ID", podName), Map.of());
         assertThat(config.kafkaOverrides()).containsEntry(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), podName);
         Properties props = config.kafkaClientProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -104,7 +105,7 @@ class DeploymentConsistencyTest {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
             Map<String, String> env = Manifests.literalEnv(r, w.container());
-            TickcastConfig config = TickcastConfig.load(null, env, Map.of());
+            TickcastConfig config = TickcastConfig.load(List.of(), env, Map.of());
             assertThat(config.http().port()).isPositive();
         }
     }
@@ -112,7 +113,7 @@ class DeploymentConsistencyTest {
     @Test
     void theComposeSettingsLoad() {
         for (String s : tickcastServices()) {
-            TickcastConfig.load(null, compose.environment(s), Map.of());
+            TickcastConfig.load(List.of(), compose.environment(s), Map.of());
         }
     }
 

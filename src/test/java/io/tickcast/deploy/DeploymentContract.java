@@ -1,9 +1,6 @@
 package io.tickcast.deploy;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +9,8 @@ import java.util.stream.Collectors;
 
 import io.tickcast.cli.TickcastCli;
 import io.tickcast.config.ConfigKey;
+import io.tickcast.config.KafkaClientKeys;
 import io.tickcast.config.TickcastConfig;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 
 /** What the code defines and the deployment files must agree with: settings, Kafka names, the CLI. */
@@ -42,44 +35,16 @@ final class DeploymentContract {
 
     /** The Kafka client setting a TICKCAST_KAFKA_* variable becomes, through tickcast's own configuration loading. */
     static String kafkaSettingOf(String envVar) {
-        Map<String, String> overrides = TickcastConfig.load(null, Map.of(envVar, "x"), Map.of()).kafkaOverrides();
+        Map<String, String> overrides = TickcastConfig.load(List.of(), Map.of(envVar, "x"), Map.of()).kafkaOverrides();
         if (overrides.size() != 1) {
             throw new AssertionError(envVar + " maps to " + overrides.size() + " Kafka settings: " + overrides);
         }
         return overrides.keySet().iterator().next();
     }
 
-    /**
-     * Every setting some Kafka client tickcast creates (consumer, producer, admin, Kafka Streams) knows,
-     * also with Kafka Streams' per-client prefixes (e.g. main.consumer.group.instance.id).
-     */
-    static Set<String> kafkaClientConfigNames() {
-        Set<String> names = new HashSet<>();
-        names.addAll(ConsumerConfig.configNames());
-        names.addAll(ProducerConfig.configNames());
-        names.addAll(AdminClientConfig.configNames());
-        names.addAll(StreamsConfig.configDef().names());
-        for (String prefix : new String[] {StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
-            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.CONSUMER_PREFIX}) {
-            ConsumerConfig.configNames().forEach(n -> names.add(prefix + n));
-        }
-        ProducerConfig.configNames().forEach(n -> names.add(StreamsConfig.PRODUCER_PREFIX + n));
-        return names;
-    }
-
     /** Topic-level settings (retention.ms, cleanup.policy, ...), from Kafka's own TopicConfig. */
     static Set<String> kafkaTopicConfigNames() {
-        Set<String> names = new TreeSet<>();
-        for (Field f : TopicConfig.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && f.getName().endsWith("_CONFIG")) {
-                try {
-                    names.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return names;
+        return KafkaClientKeys.topicSettings();
     }
 
     /** The HTTP port given these environment variables (the default when they do not set it). */

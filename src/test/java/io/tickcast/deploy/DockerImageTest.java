@@ -44,8 +44,11 @@ class DockerImageTest {
                 copied.add(i.args().replaceFirst("--from=build\\s+", ""));
             }
         }
-        // the jar's manifest has Class-Path lib/...: the jar and lib/ must sit side by side
-        assertThat(copied).contains("/build/target/lib/ ./lib/", "/build/target/" + jar + " ./" + jar);
+        // the jar's manifest has Class-Path lib/...: the jar and lib/ must sit side by side; lib/ is the lean class
+        // path LeanImageClassPathTest checks (no broker, no Scala, no native jar), libtorch/ the extracted PyTorch
+        assertThat(copied).contains("/build/" + LeanImageClassPathTest.IMAGE_LIB + "/ ./lib/", "/build/target/" + jar + " ./" + jar,
+                "/build/libtorch/ ./libtorch/");
+        assertThat(df.env("PYTORCH_LIBRARY_PATH")).isEqualTo(workdir + "/libtorch");
         List<String> entrypoint = df.last("ENTRYPOINT").execForm();
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size())).containsExactly("-jar", workdir + "/" + jar);

@@ -148,7 +148,7 @@ class HttpEndpointIntegrationTest {
         settings.put("topic.dead-letter", name + "-dlq");
         settings.put("http.host", "127.0.0.1");
         settings.put("http.port", "0");
-        return TickcastConfig.load(null, Map.of(), settings);
+        return TickcastConfig.load(List.of(), Map.of(), settings);
     }
 
     /**

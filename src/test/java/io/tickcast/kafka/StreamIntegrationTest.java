@@ -227,7 +227,7 @@ class StreamIntegrationTest {
     void streamThreadsThatKeepFailingStopTheInstanceAndLivenessGoesDown() throws Exception {
         // a failed thread's member stays in the group until its session times out (Kafka Streams does not leave
         // on close): 6 s instead of 45 s lets the replacement get the task, and fail, sooner
-        TickcastConfig config = TickcastConfig.load(null, Map.of(), Map.of("stream.thread-failure-limit", "2",
+        TickcastConfig config = TickcastConfig.load(List.of(), Map.of(), Map.of("stream.thread-failure-limit", "2",
                         "stream.thread-failure-window", "PT10M", "kafka.session.timeout.ms", "6000"))
                 .withBootstrapServers(kafka.bootstrapServers())
                 .withStateDir(stateDir.toString()).withApplicationId("it-budget-" + System.nanoTime())

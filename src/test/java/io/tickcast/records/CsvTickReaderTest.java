@@ -57,4 +57,46 @@ class CsvTickReaderTest {
         assertThat(CsvTickReader.bySymbol(CsvTickReader.readResource(CsvTickReader.BUNDLED_EUSTOCKS)))
                 .containsOnlyKeys("DAX", "SMI", "CAC", "FTSE").allSatisfy((k, v) -> assertThat(v).hasSize(1860));
     }
+
+    @Test
+    void quotedFieldsAreUnquotedAsRfc4180Says() throws Exception {
+        Path f = dir.resolve("quoted.csv");
+        Files.writeString(f, "\uFEFF\"Symbol\",\"Date\",\"Close\",\"Note\"\r\n"
+                + "\"DAX\",2020-01-02,\"1,628.75\",\"a, \"\"quoted\"\"\r\nnote\"\r\n"
+                + "\r\n"
+                + "BRK.B,\"2020-01-03\",228.5,\r\n");
+        List<Tick> ticks = CsvTickReader.read(f);
+        assertThat(ticks).extracting(Tick::symbol).containsExactly("DAX", "BRK.B");
+        assertThat(ticks).extracting(Tick::close).containsExactly(1628.75, 228.5);
+        assertThat(ticks.get(1).date()).isEqualTo(LocalDate.of(2020, 1, 3));
+    }
+
+    @Test
+    void lineNumbersCountEveryLineOfTheFile() throws Exception {
+        Path f = dir.resolve("lines.csv");
+        // the quoted note spans lines 2-3 and line 4 is blank: the bad close is on line 5
+        Files.writeString(f, "symbol,date,close,note\r\nA,2020-01-02,1,\"two\r\nlines\"\r\n\r\nA,2020-01-03,x,\r\n");
+        assertThatThrownBy(() -> CsvTickReader.read(f)).isInstanceOf(CsvFormatException.class)
+                .hasMessageStartingWith(f + ":5: close is not a number: 'x'");
+    }
+
+    @Test
+    void numbersAreEitherPlainOrGroupedByThousands() throws Exception {
+        Path f = dir.resolve("numbers.csv");
+        Files.writeString(f, "symbol,date,close\nA,2020-01-02,\"1,234,567.5\"\n");
+        assertThat(CsvTickReader.read(f).get(0).close()).isEqualTo(1_234_567.5);
+        // a decimal comma, or groups that are not of three digits, are not guessed at
+        for (String bad : List.of("1628,75", "1,62,875", "1.628,75")) {
+            Files.writeString(f, "symbol,date,close\nA,2020-01-02,\"" + bad + "\"\n");
+            assertThatThrownBy(() -> CsvTickReader.read(f)).hasMessage(f + ":2: close is not a number: '" + bad + "'");
+        }
+    }
+
+    @Test
+    void anUnterminatedQuoteNamesTheFileAndLine() throws Exception {
+        Path f = dir.resolve("broken.csv");
+        Files.writeString(f, "symbol,date,close\nA,2020-01-02,1\n\"B,2020-01-03,2\n");
+        assertThatThrownBy(() -> CsvTickReader.read(f)).isInstanceOf(CsvFormatException.class)
+                .hasMessageStartingWith(f + ":3: not valid CSV");
+    }
 }

@@ -49,7 +49,7 @@ class InitialModelTest {
 
     @Test
     void aModelTrainedOnAFileIsGatedOnTheFilesMostRecentPart() {
-        TickcastConfig config = TickcastConfig.load(null, java.util.Map.of(), java.util.Map.of("train.epochs", "40"));
+        TickcastConfig config = TickcastConfig.load(List.of(), java.util.Map.of(), java.util.Map.of("train.epochs", "40"));
         InitialModel learnable = InitialModel.train(List.of(
                 SyntheticSeries.dated("A", SyntheticSeries.START, SyntheticSeries.wave(600, 100, 0, 1))), config, CLOCK,
                 LstmTrainer.EpochListener.NONE);

@@ -1,5 +1,6 @@
 package io.tickcast.training;
 
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,6 @@ final class TrainerTestConfig {
                 "http.host", "127.0.0.1",
                 "http.port", "0"));
         settings.putAll(more);
-        return TickcastConfig.load(null, Map.of(), settings);
+        return TickcastConfig.load(List.of(), Map.of(), settings);
     }
 }
