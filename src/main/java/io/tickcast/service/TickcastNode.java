@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
+import io.tickcast.kafka.AccessCheck;
+import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
@@ -70,6 +72,8 @@ public final class TickcastNode implements AutoCloseable {
      */
     public void start(Duration registryTimeout) throws InterruptedException {
         LOG.info("starting tickcast node, role {}", role.name().toLowerCase(java.util.Locale.ROOT));
+        // a refused login or a missing ACL fails here, naming the principal and each missing permission
+        AccessCheck.requireIfReachable(config.kafkaClientProperties(), config.clients().timeout(), requiredAcls(config, role));
         if (follower != null) {
             follower.start();
             if (!follower.awaitCaughtUp(registryTimeout)) {
@@ -81,6 +85,18 @@ public final class TickcastNode implements AutoCloseable {
         if (trainer != null) {
             trainer.start();
         }
+    }
+
+    /** The ACLs the parts of {@code role} need (README, "Security"). */
+    static List<TickcastAcls.Acl> requiredAcls(TickcastConfig config, Role role) {
+        java.util.Set<TickcastAcls.User> users = java.util.EnumSet.noneOf(TickcastAcls.User.class);
+        if (role.runsStream()) {
+            users.add(TickcastAcls.User.STREAM);
+        }
+        if (role.runsTrainer()) {
+            users.add(TickcastAcls.User.TRAINER);
+        }
+        return TickcastAcls.neededBy(config, users);
     }
 
     /**
