@@ -84,8 +84,10 @@ public final class TickcastAcls {
         acls.add(topic(t.deadLetter(), AclOperation.WRITE, User.STREAM));
         acls.add(topic(t.models(), AclOperation.READ, User.STREAM, User.TRAINER, User.MODELS_LIST, User.MODELS_ROLLBACK));
         acls.add(topic(t.models(), AclOperation.WRITE, User.TRAINER, User.MODELS_ROLLBACK));
-        for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE,
-                AclOperation.DESCRIBE_CONFIGS)) {
+        // Kafka Streams' repartition and changelog topics: it creates them, writes and reads them, and deletes the
+        // records of a repartition topic once they are processed (without DELETE it only says so at DEBUG, and the
+        // topic, kept for ever, grows without end)
+        for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE)) {
             acls.add(new Acl(ResourceType.TOPIC, prefix, PatternType.PREFIXED, op, Set.of(User.STREAM)));
         }
         acls.add(new Acl(ResourceType.GROUP, app, PatternType.LITERAL, AclOperation.READ, Set.of(User.STREAM)));

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
@@ -36,7 +39,11 @@ import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.training.SyntheticSeries;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +75,8 @@ class AuthenticatedKafkaTest {
     private static final String APP = "secured";
     /** Fail fast: well under this, from the start of the call to the failure. */
     private static final Duration FAST = Duration.ofSeconds(30);
+    /** The broker's authorizer logs each allowed request at DEBUG, each denied one at INFO. */
+    private static final String AUTHORIZER_LOG = "kafka.authorizer.logger";
     private static final String[] SYMBOLS = {"AAA", "BBB"};
     private static final int DAYS = 160;
 
@@ -94,10 +103,10 @@ class AuthenticatedKafkaTest {
     @BeforeEach
     void captureEveryLogLine() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        for (String name : List.of("org.apache.kafka", "kafka", "io.tickcast")) {
+        for (String name : List.of("org.apache.kafka", "kafka", "io.tickcast", AUTHORIZER_LOG)) {
             Logger l = context.getLogger(name);
             levels.put(name, l.getLevel());
-            l.setLevel(Level.INFO);
+            l.setLevel(name.equals(AUTHORIZER_LOG) ? Level.DEBUG : Level.INFO);
         }
         log.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(log);
@@ -139,6 +148,13 @@ class AuthenticatedKafkaTest {
             });
             assertThat(forecasts).hasSize(expected);
 
+            // a tick that is not JSON: the stream writes its dead letter
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clientProperties(OPERATOR, OPERATOR_PASSWORD),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>("ticks", "AAA".getBytes(StandardCharsets.UTF_8),
+                        "not json".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+            }
+
             // the trainer read the ticks, trained, and published v1 under its transactional id; the stream serves it
             Awaitility.await().atMost(Duration.ofSeconds(180)).until(() -> node.follower().current() != null);
             assertThat(node.follower().current().version()).isEqualTo(1);
@@ -154,6 +170,21 @@ class AuthenticatedKafkaTest {
             String live = http.send(HttpRequest.newBuilder(URI.create(node.http().url("/health/live"))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(live).doesNotContain(SERVICE_PASSWORD);
+
+            // none of the ACLs is there for nothing: the broker's authorizer allowed a request on each of them (not
+            // counting the access check's own requests). DELETE comes with Kafka Streams' purge of the repartition topic.
+            List<TickcastAcls.Acl> documented = TickcastAcls.service(serviceConfig(SERVICE_PASSWORD, dir));
+            Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                Set<String> used = allowed(SERVICE);
+                assertThat(documented).allSatisfy(acl -> assertThat(used).as(acl.describe() + " was used")
+                        .anyMatch(u -> usedBy(u, acl)));
+            });
+        }
+        // a restart: the stream finds its internal topics and validates them
+        try (TickcastNode again = new TickcastNode(serviceConfig(SERVICE_PASSWORD, dir.resolve("state")), Role.STREAM,
+                Clock.systemUTC())) {
+            again.start(Duration.ofSeconds(60));
+            assertThat(again.stream().awaitRunning(Duration.ofSeconds(90))).isTrue();
         }
         assertThat(warningsAndErrors()).as("no refusal, no failed ownership check, a complete access check").noneMatch(l ->
                 l.contains("Authorization") || l.contains("lacks") || l.contains("cannot check that this trainer")
@@ -239,7 +270,7 @@ class AuthenticatedKafkaTest {
         String app = "fresh";
         TickcastConfig config = serviceConfig(SERVICE_PASSWORD, dir.resolve("fresh")).withApplicationId(app);
         List<AclBinding> acls = TickcastAcls.neededBy(config, EnumSet.of(TickcastAcls.User.STREAM)).stream()
-                .filter(a -> !(a.patternType() == org.apache.kafka.common.resource.PatternType.PREFIXED
+                .filter(a -> !(a.patternType() == PatternType.PREFIXED
                         && a.resourceType() == org.apache.kafka.common.resource.ResourceType.TOPIC
                         && a.operation() == org.apache.kafka.common.acl.AclOperation.WRITE))
                 .map(a -> a.binding("User:" + SERVICE)).toList();
@@ -285,6 +316,8 @@ class AuthenticatedKafkaTest {
                 "trainer.min-windows", "50",
                 "train.epochs", "60"));
         settings.put("gate.min-windows", "40");
+        // Kafka Streams deletes processed records of its repartition topic every second instead of every 30
+        settings.put("kafka.repartition.purge.interval.ms", "1000");
         kafka.clientSettings(SERVICE, password).forEach((k, v) -> settings.put("kafka." + k, v));
         return TickcastConfig.load(null, Map.of(), settings);
     }
@@ -327,6 +360,46 @@ class AuthenticatedKafkaTest {
     private List<String> lines() {
         return log.list.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
+    }
+
+    /** True if {@code used} (see {@link #allowed}) is a request {@code acl} allowed. */
+    private static boolean usedBy(String used, TickcastAcls.Acl acl) {
+        String type = switch (acl.resourceType()) {
+            case TOPIC -> "Topic";
+            case GROUP -> "Group";
+            case TRANSACTIONAL_ID -> "TransactionalId";
+            default -> acl.resourceType().name();
+        };
+        String[] parts = used.split(" ");
+        String resource = type + ":LITERAL:";
+        if (!parts[0].equals(acl.operation().name()) || !parts[1].startsWith(resource)) {
+            return false;
+        }
+        String name = parts[1].substring(resource.length());
+        return acl.patternType() == PatternType.PREFIXED ? name.startsWith(acl.name()) : name.equals(acl.name());
+    }
+
+    private static Properties clientProperties(String user, String password) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.putAll(kafka.clientSettings(user, password));
+        return p;
+    }
+
+    /** What the authorizer allowed {@code user}: "OPERATION Type:PATTERN:name", each once. */
+    private java.util.SortedSet<String> allowed(String user) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("Principal = User:" + java.util.regex.Pattern.quote(user)
+                + " is Allowed operation = (\\w+) from host = \\S+ on resource = (\\S+) for request = (\\w+)");
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (ILoggingEvent e : log.list) {
+            if (e.getLoggerName().equals(AUTHORIZER_LOG)) {
+                java.util.regex.Matcher m = p.matcher(e.getFormattedMessage());
+                if (m.find() && !m.group(2).contains("tickcast-access-check")) {
+                    out.add(m.group(1) + " " + m.group(2) + " (" + m.group(3) + ")");
+                }
+            }
+        }
+        return out;
     }
 
     private List<String> errors() {
