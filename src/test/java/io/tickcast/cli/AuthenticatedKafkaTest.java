@@ -296,6 +296,24 @@ class AuthenticatedKafkaTest {
         assertNoSecretLogged();
     }
 
+    @Test
+    @Order(6)
+    void runWithAWrongPasswordExitsWithStatusOneNamingThePrincipal() throws Exception {
+        Path out = dir.resolve("run.log");
+        List<String> args = new ArrayList<>(List.of("run", "--role", "stream", "--set", "application.id=" + APP,
+                "--set", "http.host=127.0.0.1", "--set", "http.port=0", "--set", "state.dir=" + dir.resolve("run-state")));
+        args.addAll(List.of(withSecurity(SERVICE, "not-the-password")));
+        long start = System.nanoTime();
+        try (CliProcess run = CliProcess.start(out, args.toArray(String[]::new))) {
+            assertThat(run.await(3)).as(run.log()).isEqualTo(1);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("tickcast run with a wrong password exited after " + took.toMillis() + " ms (a new JVM)");
+            assertThat(took).as("a new JVM included").isLessThan(Duration.ofSeconds(60));
+            assertThat(run.log()).contains("tickcast: User:" + SERVICE + " could not authenticate (sasl.mechanism SCRAM-SHA-512)")
+                    .doesNotContain("not-the-password\"").doesNotContain(SERVICE_PASSWORD);
+        }
+    }
+
     // --- helpers
 
     private Path tickFile() throws Exception {
