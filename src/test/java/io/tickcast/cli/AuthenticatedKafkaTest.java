@@ -322,6 +322,16 @@ class AuthenticatedKafkaTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void createTopicsWithoutCreateNamesThePrincipalAndTheTopic() {
+        TickcastConfig config = serviceConfig(SERVICE_PASSWORD, dir)
+                .withTopics(new TickcastConfig.Topics("new-ticks", "new-forecasts", "new-dlq", "new-models"));
+        assertThatThrownBy(() -> TopicAdmin.ensureTopics(config, 1, (short) 1))
+                .hasMessageStartingWith("User:" + SERVICE + " lacks CREATE on topic new-")
+                .hasMessageContaining("(needed by: run --create-topics");
+    }
+
     // --- helpers
 
     private Path tickFile() throws Exception {
