@@ -70,7 +70,8 @@ public final class TickcastAcls {
      * Every ACL any part of tickcast needs with these settings. The prefix of Kafka Streams' internal topics and
      * transactional ids is {@code <application.id>-}; the consumer group is the application id; the trainer's
      * transactional id is {@code <application.id>-trainer}, and its ownership check commits (and aborts) an offset
-     * for a group of that name.
+     * for a group of that name. With {@code kafka.processing.guarantee=at_least_once} the stream uses no transactional
+     * id.
      */
     public static List<Acl> all(TickcastConfig config) {
         TickcastConfig.Topics t = config.topics();
@@ -92,8 +93,10 @@ public final class TickcastAcls {
         }
         acls.add(new Acl(ResourceType.GROUP, app, PatternType.LITERAL, AclOperation.READ, Set.of(User.STREAM)));
         acls.add(new Acl(ResourceType.GROUP, app + "-trainer", PatternType.LITERAL, AclOperation.READ, Set.of(User.TRAINER)));
+        // exactly-once (the default) gives each stream thread a transactional producer; at_least_once does not
+        boolean exactlyOnce = !"at_least_once".equals(config.kafkaOverrides().get("processing.guarantee"));
         acls.add(new Acl(ResourceType.TRANSACTIONAL_ID, prefix, PatternType.PREFIXED, AclOperation.WRITE,
-                Set.of(User.STREAM, User.TRAINER)));
+                exactlyOnce ? Set.of(User.STREAM, User.TRAINER) : Set.of(User.TRAINER)));
         return List.copyOf(acls);
     }
 
