@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.config.LstmConfig;
+import io.tickcast.kafka.AccessDenied;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.topology.ModelSlot;
@@ -41,6 +42,8 @@ public final class ModelFollower implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    /** For naming the principal when the registry refuses it (never logged itself: it holds the credentials). */
+    private final Properties clientProperties;
     private final String topic;
     private final ModelSlot slot;
     private final LstmConfig trainingDefaults;
@@ -64,6 +67,7 @@ public final class ModelFollower implements AutoCloseable {
     public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
                          RegistryEvents events, Clock clock) {
         this.consumer = RegistryReader.consumer(clientProperties);
+        this.clientProperties = clientProperties;
         this.topic = topic;
         this.slot = slot;
         this.trainingDefaults = trainingDefaults;
@@ -157,8 +161,10 @@ public final class ModelFollower implements AutoCloseable {
                 if (failingSince == null) {
                     failingSince = clock.instant();
                 }
-                lastError = e.getMessage();
-                LOG.warn("cannot read the model registry {}: {}; retrying in {} ms", topic, e.getMessage(), backoff.toMillis());
+                RuntimeException denied = AccessDenied.find(e);
+                lastError = denied == null ? e.getMessage()
+                        : AccessDenied.describe(denied, clientProperties, null) + " (it needs READ on " + topic + ")";
+                LOG.warn("cannot read the model registry {}: {}; retrying in {} ms", topic, lastError, backoff.toMillis());
                 events.registryReadFailed();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);

@@ -35,6 +35,9 @@ import io.tickcast.kafka.KafkaAccessDeniedException;
 import io.tickcast.kafka.SecureKafkaBroker;
 import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.records.Tick;
+import io.tickcast.registry.ModelFollower;
+import io.tickcast.registry.RegistryEvents;
+import io.tickcast.topology.ModelSlot;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
@@ -330,6 +333,20 @@ class AuthenticatedKafkaTest {
         assertThatThrownBy(() -> TopicAdmin.ensureTopics(config, 1, (short) 1))
                 .hasMessageStartingWith("User:" + SERVICE + " lacks CREATE on topic new-")
                 .hasMessageContaining("(needed by: run --create-topics");
+    }
+
+    @Test
+    @Order(8)
+    void aModelFollowerRefusedItsRegistrySaysWhoNeedsWhat() {
+        // the service's user may write forecasts, not read them: a follower of that topic is refused its records
+        TickcastConfig config = serviceConfig(SERVICE_PASSWORD, dir);
+        try (ModelFollower follower = new ModelFollower(config.kafkaClientProperties(), "forecasts", new ModelSlot(5),
+                config.lstm(), RegistryEvents.NONE)) {
+            follower.start();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> follower.failingSince() != null);
+            assertThat(follower.lastError()).isEqualTo("User:" + SERVICE + " was refused access to topic forecasts "
+                    + "(it needs READ on forecasts)");
+        }
     }
 
     // --- helpers
