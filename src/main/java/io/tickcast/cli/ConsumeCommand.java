@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.tickcast.client.ForecastReader;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.demo.ForecastLine;
+import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.records.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,7 @@ final class ConsumeCommand implements Callable<Integer> {
         TickcastConfig config = configOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         AtomicLong seen = new AtomicLong();
-        Properties client = CheckedCluster.clientProperties(config, config.topics().forecasts());
+        Properties client = CheckedCluster.clientProperties(config, TickcastAcls.User.CONSUME, config.topics().forecasts());
         if (!json) {
             out.println(ForecastLine.header());
         }

@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
@@ -45,7 +46,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             TickcastConfig config = configOptions.load();
-            Properties client = CheckedCluster.clientProperties(config, config.topics().models());
+            Properties client = CheckedCluster.clientProperties(config, TickcastAcls.User.MODELS_LIST, config.topics().models());
             RegistryState registry = RegistryReader.readAll(client, config.topics().models());
             var out = spec.commandLine().getOut();
             out.print(RegistryTable.render(registry, config));
@@ -71,7 +72,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             TickcastConfig config = configOptions.load();
-            Properties client = CheckedCluster.clientProperties(config, config.topics().models());
+            Properties client = CheckedCluster.clientProperties(config, TickcastAcls.User.MODELS_ROLLBACK, config.topics().models());
             RegistryState registry = RegistryReader.readAll(client, config.topics().models());
             ModelRecord found = registry.entries().stream()
                     .map(RegistryState.Entry::record)

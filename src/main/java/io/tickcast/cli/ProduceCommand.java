@@ -9,6 +9,7 @@ import io.tickcast.client.PublishFailedException;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Tick;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -64,7 +65,7 @@ final class ProduceCommand implements Callable<Integer> {
         }
         List<Tick> ticks = all.subList(skip, all.size());
         String topic = config.topics().ticks();
-        Properties client = CheckedCluster.producerProperties(config, topic);
+        Properties client = CheckedCluster.producerProperties(config, TickcastAcls.User.PRODUCE, topic);
         try (TickPublisher publisher = new TickPublisher(client, topic)) {
             publish(publisher, ticks);
         } catch (PublishFailedException e) {

@@ -80,6 +80,36 @@ public final class ClusterCheck {
         }
     }
 
+    /**
+     * As {@link #require(Properties, Duration, List)}, and then that the cluster grants this client {@code acls}
+     * ({@link AccessCheck}). A refused login or a missing ACL is a {@link KafkaAccessDeniedException} naming the
+     * principal and, for an ACL, the operation and the resource.
+     */
+    public static void require(Properties client, Duration timeout, List<String> topics, List<TickcastAcls.Acl> acls) {
+        try {
+            require(client, timeout, topics);
+        } catch (ClusterUnavailableException e) {
+            RuntimeException denied = AccessDenied.find(e.getCause());
+            if (denied == null) {
+                throw e;
+            }
+            String detail = denied instanceof AuthorizationException ? missingOrNamed(client, timeout, acls, denied)
+                    : AccessDenied.describe(denied, client, null);
+            throw new KafkaAccessDeniedException(e.getMessage() + "\n" + detail, e.getCause());
+        }
+        AccessCheck.require(client, timeout, acls);
+    }
+
+    private static String missingOrNamed(Properties client, Duration timeout, List<TickcastAcls.Acl> acls,
+                                         RuntimeException denied) {
+        try {
+            List<TickcastAcls.Acl> missing = AccessCheck.missing(client, timeout, acls);
+            return missing.isEmpty() ? AccessDenied.describe(denied, client, null) : AccessCheck.lacks(client, missing);
+        } catch (RuntimeException e) {
+            return AccessDenied.describe(denied, client, null);
+        }
+    }
+
     private static List<String> missingTopics(Admin admin, List<String> topics, Duration timeout)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         List<String> missing = new ArrayList<>();

@@ -53,11 +53,21 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() {
+        return start(props -> { });
+    }
+
+    /**
+     * As {@link #start()}, with {@code adjust} applied to the broker's settings before it is formatted and started
+     * (tests: a further listener with TLS and SASL, an authorizer). The PLAINTEXT listener of
+     * {@link #bootstrapServers()} stays; a listener added here must also be on 127.0.0.1 (see {@link #freePort()}).
+     */
+    public static EmbeddedKafka start(java.util.function.Consumer<Properties> adjust) {
         try {
             Path dir = TempDirs.create("tickcast-kafka-");
             int brokerPort = freePort();
             int controllerPort = freePort();
             Properties props = brokerProperties(dir, brokerPort, controllerPort);
+            adjust.accept(props);
             Path propsFile = dir.resolve("server.properties");
             try (Writer w = Files.newBufferedWriter(propsFile)) {
                 props.store(w, "tickcast embedded broker");
@@ -108,7 +118,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on 127.0.0.1 now. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

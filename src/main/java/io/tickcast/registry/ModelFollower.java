@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.errors.Causes;
+import io.tickcast.kafka.AccessDenied;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.topology.ModelSlot;
@@ -42,6 +43,8 @@ public final class ModelFollower implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    /** For naming the principal when the registry refuses it (never logged itself: it holds the credentials). */
+    private final Properties clientProperties;
     private final String topic;
     private final ModelSlot slot;
     private final LstmConfig trainingDefaults;
@@ -67,6 +70,7 @@ public final class ModelFollower implements AutoCloseable {
     public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
                          RegistryEvents events, Clock clock) {
         this.consumer = RegistryReader.consumer(clientProperties);
+        this.clientProperties = clientProperties;
         this.topic = topic;
         this.slot = slot;
         this.trainingDefaults = trainingDefaults;
@@ -171,7 +175,9 @@ public final class ModelFollower implements AutoCloseable {
                     failingSince = clock.instant();
                 }
                 lastFailure = e;
-                lastError = Causes.chain(e);
+                RuntimeException denied = AccessDenied.find(e);
+                lastError = denied == null ? Causes.chain(e)
+                        : AccessDenied.describe(denied, clientProperties, null) + " (it needs READ on " + topic + ")";
                 LOG.warn("cannot read the model registry {}: {}; retrying in {} ms", topic, lastError, backoff.toMillis());
                 events.registryReadFailed();
                 sleep(backoff);

@@ -10,9 +10,11 @@ import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
 import io.tickcast.http.HttpEndpoint;
+import io.tickcast.kafka.AccessCheck;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.kafka.ClusterCheck;
 import io.tickcast.kafka.ClusterUnavailableException;
+import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
@@ -89,6 +91,8 @@ public final class TickcastNode implements AutoCloseable {
      */
     public void start(Duration registryTimeout) throws InterruptedException {
         LOG.info("starting tickcast node, role {}", role.name().toLowerCase(java.util.Locale.ROOT));
+        // a refused login or a missing ACL fails here, naming the principal and each missing permission
+        AccessCheck.requireIfReachable(config.kafkaClientProperties(), config.clients().timeout(), requiredAcls(config, role));
         if (follower != null) {
             follower.start();
             awaitRegistry(registryTimeout);
@@ -143,6 +147,18 @@ public final class TickcastNode implements AutoCloseable {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** The ACLs the parts of {@code role} need (README, "Security"). */
+    static List<TickcastAcls.Acl> requiredAcls(TickcastConfig config, Role role) {
+        java.util.Set<TickcastAcls.User> users = java.util.EnumSet.noneOf(TickcastAcls.User.class);
+        if (role.runsStream()) {
+            users.add(TickcastAcls.User.STREAM);
+        }
+        if (role.runsTrainer()) {
+            users.add(TickcastAcls.User.TRAINER);
+        }
+        return TickcastAcls.neededBy(config, users);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.concurrent.TimeoutException;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
+import io.tickcast.kafka.AccessDenied;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates tickcast's topics where they are missing (existing topics are left as they are). */
@@ -45,6 +47,10 @@ public final class TopicAdmin {
                     entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(entry.getKey());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        throw new IllegalStateException(AccessDenied.principal(props) + " lacks CREATE on topic " + entry.getKey()
+                                + " (needed by: run --create-topics; or create the topics with the cluster's own tooling)", e);
+                    }
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + entry.getKey() + " at "
                                 + config.bootstrapServers() + ": " + Causes.chain(e.getCause()), e.getCause());
@@ -56,6 +62,10 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
+            RuntimeException denied = AccessDenied.find(e.getCause());
+            if (denied != null) {
+                throw new IllegalStateException("cannot create topics: " + AccessDenied.describe(denied, props, null), e);
+            }
             throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " to create topics within "
                     + timeout + " (client.timeout): " + Causes.chain(e), e);
         }

@@ -2,6 +2,7 @@ package io.tickcast.deploy;
 
 import static io.tickcast.deploy.Manifests.BASE;
 import static io.tickcast.deploy.Manifests.OVERLAY;
+import static io.tickcast.deploy.Manifests.SECURED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -100,7 +101,7 @@ class DeploymentConsistencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void theK8sSettingsLoad(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
@@ -120,7 +121,7 @@ class DeploymentConsistencyTest {
     // ---- HTTP: port and paths ----
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void k8sPortsAndProbesFollowTheHttpContract(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
@@ -202,7 +203,7 @@ class DeploymentConsistencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void kafkaTopicsAreTheTopicsTheConfigMapNames(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         Map<String, String> env = r.only(ConfigMap.class).getData();
@@ -323,7 +324,7 @@ class DeploymentConsistencyTest {
     // ---- user and paths ----
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void podsRunAsTheImagesUserAndKeepStateWhereTheImageExpectsIt(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         long uid = Long.parseLong(dockerfile.argDefault("UID"));

@@ -2,6 +2,7 @@ package io.tickcast.deploy;
 
 import static io.tickcast.deploy.Manifests.BASE;
 import static io.tickcast.deploy.Manifests.OVERLAY;
+import static io.tickcast.deploy.Manifests.SECURED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -65,7 +66,7 @@ class KubernetesManifestsTest {
     private static final Set<String> KAFKA_TOPIC_SPEC = Set.of("topicName", "partitions", "replicas", "config");
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void rendersIntoTheExpectedTypedObjects(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         Map<String, Long> kinds = r.objects().stream().collect(Collectors.groupingBy(HasMetadata::getKind, Collectors.counting()));
@@ -77,7 +78,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void everyObjectLivesInTheRenderedNamespace(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         String namespace = r.only(Namespace.class).getMetadata().getName();
@@ -91,7 +92,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void podsMeetTheRestrictedPodSecurityStandard(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
@@ -121,7 +122,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void containersHaveResourcesProbesAndTheWritablePathsTheyNeed(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
@@ -174,7 +175,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void streamPodsHaveStableIdentitiesStateVolumesAndABudget(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         StatefulSet sts = Manifests.stream(r);
@@ -216,7 +217,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void theTrainerIsExactlyOneReplicaReplacedNotRolled(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         Deployment trainer = Manifests.trainer(r);
@@ -232,7 +233,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void podsRunPyTorchsNativeThreadPoolsOnOneThread(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
@@ -244,6 +245,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {BASE, OVERLAY})
     void kafkaCredentialsComeFromAnOptionalSecret(String dir) {
+        // (k8s/overlays/secured takes them from its KafkaUser's Secret instead: KafkaUserTest)
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Workload w : Manifests.workloads(r)) {
             Map<String, SecretKeySelector> refs = new HashMap<>();
@@ -263,7 +265,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void servicesSelectPodsAndReachTheirNamedPorts(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         for (Service s : r.all(Service.class)) {
@@ -282,7 +284,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void theServiceMonitorScrapesMetricsFromTheMetricsService(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         GenericKubernetesResource sm = r.custom("ServiceMonitor").get(0);
@@ -305,7 +307,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void theNetworkPolicyAdmitsHttpAndLetsPodsReachDnsAndKafka(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         NetworkPolicy np = r.only(NetworkPolicy.class);
@@ -324,7 +326,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {BASE, OVERLAY})
+    @ValueSource(strings = {BASE, OVERLAY, SECURED})
     void kafkaTopicsUseKnownFieldsAndTopicSettings(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         Set<String> topicConfigs = DeploymentContract.kafkaTopicConfigNames();

@@ -21,6 +21,8 @@ final class Manifests {
 
     static final String BASE = "k8s/base";
     static final String OVERLAY = "k8s/overlays/example";
+    /** The example installation as the Strimzi KafkaUser tickcast (SCRAM-SHA-512 over TLS, ACLs). */
+    static final String SECURED = "k8s/overlays/secured";
     static final String CONTAINER = "tickcast";
 
     private Manifests() {

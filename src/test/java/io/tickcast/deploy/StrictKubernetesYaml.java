@@ -35,7 +35,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * below switches those catch-alls off (except on {@link GenericKubernetesResource}, whose catch-all
  * <em>is</em> its content), so unknown fields reach Jackson's check and fail with their path.
  *
- * <p>Kinds fabric8's core model has no class for (ServiceMonitor, PrometheusRule, KafkaTopic) are parsed as
+ * <p>Kinds fabric8's core model has no class for (ServiceMonitor, PrometheusRule, KafkaTopic, KafkaUser) are parsed as
  * {@link GenericKubernetesResource} with typed metadata; the tests check their spec field names by hand.
  */
 final class StrictKubernetesYaml {
@@ -54,7 +54,8 @@ final class StrictKubernetesYaml {
 
     /** Custom resources with no fabric8 core model. */
     static final List<String> CUSTOM = List.of("monitoring.coreos.com/v1/ServiceMonitor",
-            "monitoring.coreos.com/v1/PrometheusRule", "kafka.strimzi.io/v1beta2/KafkaTopic");
+            "monitoring.coreos.com/v1/PrometheusRule", "kafka.strimzi.io/v1beta2/KafkaTopic",
+            "kafka.strimzi.io/v1beta2/KafkaUser");
 
     static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
