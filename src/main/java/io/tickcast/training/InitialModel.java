@@ -30,7 +30,8 @@ public record InitialModel(ModelRecord record, String verdict) {
                                      LstmTrainer.EpochListener progress) {
         TickcastConfig.Trainer t = config.trainer();
         RetrainCycle.Attempt a = RetrainCycle.run(TickHistory.Snapshot.of(series),
-                GatedTraining.Settings.of(config.lstm(), t.validationFraction(), t.minWindows(), config.gate()),
+                GatedTraining.Settings.of(config.lstm(), t.validationFraction(), t.minWindows(), config.gate())
+                        .withIntervals(config.intervals()),
                 null, clock, progress);
         if (a.outcome() != RetrainCycle.Outcome.PROMOTED) {
             return new InitialModel(null, a.outcome().label() + ": " + a.detail());

@@ -62,7 +62,7 @@ public final class RetrainCycle {
                 new ModelRecord.Training(lstm.learningRate(), lstm.epochs(), lstm.batchSize(), lstm.seed(),
                         trained.examples(), trained.elapsed().toMillis()),
                 new ModelRecord.DataRange(history.series().size(), history.ticks(), history.from(), history.to()),
-                evidence);
+                evidence).withCalibration(c.calibration());
         return new Attempt(Outcome.PROMOTED, evidence, record, trained.model(), startedAt, elapsed(start), thread, detail);
     }
 

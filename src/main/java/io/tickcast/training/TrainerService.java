@@ -207,7 +207,7 @@ public final class TrainerService implements AutoCloseable {
             lastAttemptAt = clock.instant();
             TickcastConfig.Trainer t = config.trainer();
             GatedTraining.Settings settings = GatedTraining.Settings.of(config.lstm(), t.validationFraction(),
-                    t.minWindows(), config.gate());
+                    t.minWindows(), config.gate()).withIntervals(config.intervals());
             RetrainCycle.Attempt attempt;
             ModelSlot.Versioned current = registryView.acquire(); // the model in service, held while it is compared
             try {
