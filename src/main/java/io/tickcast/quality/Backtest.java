@@ -9,6 +9,12 @@ import java.util.Map;
 import io.tickcast.config.ConfigKey;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.gate.ValidationWindow;
+import io.tickcast.interval.Calibration;
+import io.tickcast.interval.Calibrator;
+import io.tickcast.interval.ForecasterCalibration;
+import io.tickcast.interval.IntervalSettings;
+import io.tickcast.interval.Volatility;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;
@@ -176,13 +182,26 @@ public final class Backtest {
         SymbolResult.Scores naiveScores = SymbolResult.Scores.of(naive, actual, naive, split.trainSeries(), false);
         SymbolResult.Scores publishedScores = SymbolResult.Scores.of(published, actual, naive, split.trainSeries(),
                 passed);
+        IntervalSettings intervalSettings = settings.gatedTraining().intervals().settings();
+        double[] sigmas = Volatility.sigmas(closes, intervalSettings.halfLife());
+        IntervalEvaluation.TestDays testDays = new IntervalEvaluation.TestDays(test, actual, naive,
+                Arrays.copyOfRange(sigmas, split.trainCount() + window - 1, closes.length - 1));
+        ForecasterCalibration calibration = candidate.calibration();
+        List<ValidationWindow> validation = candidate.validation();
+        Calibration unconditional = Calibrator.fit(validation.stream().mapToDouble(ValidationWindow::lastClose).toArray(),
+                validation.stream().mapToDouble(ValidationWindow::actual).toArray(), new double[validation.size()],
+                intervalSettings, Calibration.SCALE_NONE);
+        List<IntervalEvaluation> intervals = IntervalEvaluation.of(testDays, calibration.lstm(), calibration.naive(),
+                unconditional, passed);
+        double[][][] bands = IntervalEvaluation.bands(testDays, passed ? calibration.lstm() : calibration.naive(), passed);
         SymbolResult result = new SymbolResult(symbol, closes.length, dates[0], dates[dates.length - 1],
                 split.trainCount(), split.testCount(), dates[split.trainCount() + window],
                 trained.elapsed().toNanos() / 1e9, trained.examples(), trained.validationExamples(),
                 trained.bestEpoch(), SymbolResult.Gate.of(candidate.verdict()), lstm, publishedScores, naiveScores,
                 lstm.rmse() / naiveScores.rmse(), publishedScores.rmse() / naiveScores.rmse(),
                 ForecastMetrics.upShare(actual, naive), trained.epochLosses(), trained.validationLosses(),
-                new SymbolResult.Series(dates, closes, forecasts, window));
+                intervals, calibration, new SymbolResult.Series(dates, closes, forecasts, window,
+                        intervalSettings.levels().stream().mapToDouble(Double::doubleValue).toArray(), bands));
         return new Run(result, parameters);
     }
 }
