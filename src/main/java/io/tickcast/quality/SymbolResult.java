@@ -107,6 +107,15 @@ public record SymbolResult(
                          double[][][] bands) {
     }
 
+    /** The same result with its intervals' test scores, calibration and the published forecaster's bands. */
+    SymbolResult withIntervals(List<IntervalEvaluation> newIntervals, ForecasterCalibration newCalibration,
+                               double[] levels, double[][][] bands) {
+        return new SymbolResult(symbol, days, firstDate, lastDate, trainWindows, testWindows, firstTestDate,
+                trainingSeconds, fitWindows, validationWindows, bestEpoch, gate, lstm, published, naive, rmseRatio,
+                publishedRmseRatio, upShare, trainLosses, validationLosses, newIntervals, newCalibration,
+                new Series(series.dates(), series.closes(), series.forecasts(), series.window(), levels, bands));
+    }
+
     /** Epochs trained (every epoch runs; {@link #bestEpoch()} says which one's weights were kept). */
     @JsonProperty
     public int epochs() {

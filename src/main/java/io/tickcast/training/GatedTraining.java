@@ -112,7 +112,7 @@ public final class GatedTraining {
             IntervalSettings is = s.intervals().settings();
             ForecasterCalibration calibration = ValidationCalibration.fit(validation, forecasts,
                     ValidationCalibration.sigmas(series, window, cutoff, is.halfLife()), is,
-                    s.intervals().coverageTolerance());
+                    s.intervals().coverageTolerance(), s.gate().level());
             return new Candidate(trained, withCoverage(verdict, calibration.check()), cutoff, trainWindows, validation,
                     forecasts, calibration, null);
         } catch (RuntimeException e) {
