@@ -40,11 +40,15 @@ public record CoverageCheck(int calibrationWindows, int checkWindows, List<Level
         StringBuilder s = new StringBuilder("validation coverage");
         String sep = " ";
         for (Level l : levels) {
-            s.append(String.format(Locale.ROOT, "%s%.1f%% at %.3g%% (p=%.2g)", sep, 100 * l.coverage(), 100 * l.level(),
-                    l.pValue()));
+            s.append(String.format(Locale.ROOT, "%s%.1f%% at %s%% (p=%.2g)", sep, 100 * l.coverage(),
+                    plain(100 * l.level()), l.pValue()));
             sep = ", ";
         }
-        return s.append(String.format(Locale.ROOT, " on %d windows (tolerance %.3g points, test level %.3g)",
-                checkWindows, 100 * tolerance, significance)).toString();
+        return s.append(String.format(Locale.ROOT, " on %d windows (tolerance %s points, test level %s)",
+                checkWindows, plain(100 * tolerance), plain(significance))).toString();
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
