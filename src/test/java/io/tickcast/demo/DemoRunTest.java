@@ -68,8 +68,12 @@ class DemoRunTest {
             assertThat(s.scored()).isEqualTo(134);
             assertThat(s.lstmForecasts()).isEqualTo(134);
             assertThat(s.rmseRatio()).as("a wave is far more predictable than naive").isLessThan(0.9);
+            // every scored forecast had both intervals checked (the model's calibration came with its record)
+            assertThat(s.coverage()).extracting(ForecastScoreboard.Coverage::level).containsExactly(0.8, 0.95);
+            assertThat(s.coverage()).allSatisfy(c -> assertThat(c.checked()).isEqualTo(134));
+            assertThat(s.coverage().get(1).inside()).isGreaterThanOrEqualTo(s.coverage().get(0).inside());
         });
-        assertThat(o.printed()).contains("Gate: passed the gate", "Model v1 published");
+        assertThat(o.printed()).contains("Gate: passed the gate", "Model v1 published", "coverage 80/95");
         // the naive column is recomputed here from the data alone
         double[] aaa = SyntheticSeries.wave(450, 100, 0, 1);
         double[] naive = java.util.Arrays.copyOfRange(aaa, 315, 449);
