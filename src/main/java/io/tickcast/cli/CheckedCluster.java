@@ -27,6 +27,15 @@ final class CheckedCluster {
         return checked(config, config.clients().deliveryTimeout(), topic);
     }
 
+    /**
+     * For {@code run}: the cluster answers within {@code client.timeout} and has {@code topics}, or a
+     * {@link io.tickcast.kafka.ClusterUnavailableException} says why not. The service's own clients keep their
+     * settings: only the check is bounded.
+     */
+    static void requireForService(TickcastConfig config, List<String> topics) {
+        checked(config, config.clients().timeout(), topics.toArray(String[]::new));
+    }
+
     private static Properties checked(TickcastConfig config, Duration deliveryTimeout, String... topics) {
         Duration timeout = config.clients().timeout();
         Properties client = ClientSettings.bounded(config.kafkaClientProperties(), timeout, deliveryTimeout);

@@ -2,14 +2,19 @@ package io.tickcast.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.tickcast.config.ConfigKey;
+import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.lstm.PriceSeries;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
@@ -25,7 +30,13 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs tickcast against a Kafka cluster until SIGTERM/Ctrl-C: the forecasting stream, the trainer, or both.",
-            "Settings: defaults < --config FILE < TICKCAST_* environment variables < options."})
+            "Settings: defaults < --config FILE < TICKCAST_* environment variables < options."},
+        footer = {"", "Before it starts, run reads every file it is given (--config, --model, --validate-csv, --train-csv) and "
+            + "checks the cluster: it must answer within client.timeout (default PT15S) and have the role's topics "
+            + "(ticks; for all and stream also forecasts, dead letters and the model registry) unless --create-topics. "
+            + "Otherwise it exits with status 1, naming the file and its problem, or the bootstrap servers, the "
+            + "security protocol and the likely cause. Once running, the stream waits for the model registry only while "
+            + "it is being read: after client.timeout without progress it fails with the reader's last error."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -79,9 +90,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TickcastConfig config = configOptions.load();
-        if (createTopics) {
-            LOG.info("created topics {}", TopicAdmin.ensureTopics(config, partitions, replication));
-        }
         if ((initialModel.modelFile != null || initialModel.trainCsv != null) && !role.runsStream()) {
             throw new IllegalArgumentException("--model/--train-csv need a role that runs the stream (all or stream)");
         }
@@ -92,20 +100,51 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model needs --validate-csv FILE.csv (data it did not train on, for the "
                     + "gate) or --force (publish without evidence)");
         }
+        // every file first, then the cluster: a bad file or setting is named at once, without a cluster
+        try (InitialInputs inputs = readInputs(config)) {
+            CheckedCluster.requireForService(config, createTopics ? List.of() : topicsNeeded(config));
+            if (createTopics) {
+                LOG.info("created topics {}", TopicAdmin.ensureTopics(config, partitions, replication));
+            }
+            return serve(config, inputs);
+        }
+    }
+
+    /** The topics this role cannot work without: they must exist before it starts (unless --create-topics). */
+    private List<String> topicsNeeded(TickcastConfig config) {
+        TickcastConfig.Topics t = config.topics();
+        Set<String> topics = new LinkedHashSet<>();
+        topics.add(t.ticks());
+        if (role.runsStream()) {
+            topics.addAll(List.of(t.forecasts(), t.deadLetter(), t.models()));
+        }
+        return List.copyOf(topics);
+    }
+
+    private int serve(TickcastConfig config, InitialInputs inputs) throws InterruptedException {
         // the HTTP server starts with the node, so the probes answer (live, not ready) while a model trains
         TickcastNode node = new TickcastNode(config, role, Clock.systemUTC());
-        InitialModel initial = initialModel(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             node.close();
             stopped.countDown();
-        }, "tickcast-shutdown"));
+        }, "tickcast-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         AtomicBoolean streamFailed = new AtomicBoolean();
-        node.onStreamFailure(() -> {
-            streamFailed.set(true);
-            stopped.countDown();
-        });
-        node.start(Duration.ofSeconds(120));
+        InitialModel initial;
+        try {
+            initial = initialModel(config, inputs);
+            inputs.close();  // the record holds the model's bytes: its native memory can go now
+            node.onStreamFailure(() -> {
+                streamFailed.set(true);
+                stopped.countDown();
+            });
+            node.start();    // gives up on the registry after client.timeout without progress, saying why
+        } catch (RuntimeException | InterruptedException e) {
+            node.close();
+            removeHook(hook);
+            throw e;
+        }
         if (initial != null && initial.publishable()) {
             node.publishInitial(initial.record());
         } else if (initial != null) {
@@ -121,24 +160,73 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private InitialModel initialModel(TickcastConfig config) {
-        Clock clock = Clock.systemUTC();
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway, and closing twice is safe
+        }
+    }
+
+    /**
+     * The initial model's inputs, read before anything connects: the --model file (checked against window.size) and
+     * the --validate-csv or --train-csv data. Every error names the file and what is wrong with it.
+     */
+    private InitialInputs readInputs(TickcastConfig config) {
         if (initialModel.modelFile != null) {
-            LOG.info("initial model from {}", initialModel.modelFile);
-            try (LstmModel model = LstmModel.load(initialModel.modelFile, config.lstm())) {
-                if (force) {
-                    return InitialModel.forced(model, clock);
-                }
-                InitialModel gated = InitialModel.validate(model,
-                        CsvTickReader.priceSeries(CsvTickReader.read(validateCsv)), config.gate(), clock);
-                LOG.info("initial model {}: {}", initialModel.modelFile, gated.verdict());
-                return gated;
+            Path file = initialModel.modelFile;
+            List<PriceSeries> validation = force ? null : series(validateCsv);
+            LstmModel model = LstmModel.load(file, config.lstm());
+            LstmConfig a = model.config();
+            if (a.window() != config.windowSize()) {
+                model.close();
+                throw new IllegalArgumentException("model file " + file + " cannot serve this stream: it forecasts from "
+                        + a.window() + " closes (window " + a.window() + ", " + a.layers() + " layers, hidden " + a.hidden()
+                        + "), but " + ConfigKey.WINDOW_SIZE.key() + " is " + config.windowSize());
             }
+            return new InitialInputs(model, validation, null);
         }
         if (initialModel.trainCsv != null) {
+            return new InitialInputs(null, null, series(initialModel.trainCsv));
+        }
+        return new InitialInputs(null, null, null);
+    }
+
+    /** A CSV file's series; an error names the file (and the line, for a bad row). */
+    private static List<PriceSeries> series(Path csv) {
+        List<io.tickcast.records.Tick> ticks = CsvTickReader.read(csv);   // its errors say FILE:LINE: problem
+        try {
+            return CsvTickReader.priceSeries(ticks);
+        } catch (IllegalArgumentException e) {   // e.g. one symbol with two ticks for one day
+            throw new IllegalArgumentException(csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the initial model is made from; closing frees the --model file's model. */
+    private record InitialInputs(LstmModel model, List<PriceSeries> validation, List<PriceSeries> training)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (model != null) {
+                model.close();
+            }
+        }
+    }
+
+    private InitialModel initialModel(TickcastConfig config, InitialInputs inputs) {
+        Clock clock = Clock.systemUTC();
+        if (inputs.model() != null) {
+            LOG.info("initial model from {}", initialModel.modelFile);
+            if (force) {
+                return InitialModel.forced(inputs.model(), clock);
+            }
+            InitialModel gated = InitialModel.validate(inputs.model(), inputs.validation(), config.gate(), clock);
+            LOG.info("initial model {}: {}", initialModel.modelFile, gated.verdict());
+            return gated;
+        }
+        if (inputs.training() != null) {
             LOG.info("training the initial model on {}", initialModel.trainCsv);
-            InitialModel trained = InitialModel.train(CsvTickReader.priceSeries(CsvTickReader.read(initialModel.trainCsv)),
-                    config, clock, LstmTrainer.EpochListener.NONE);
+            InitialModel trained = InitialModel.train(inputs.training(), config, clock, LstmTrainer.EpochListener.NONE);
             LOG.info("initial model trained on {}: {}", initialModel.trainCsv, trained.verdict());
             return trained;
         }

@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import io.tickcast.errors.Causes;
 import io.tickcast.lstm.DjlSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,8 +25,9 @@ public final class TickcastCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TickcastCli());
+        // one line (or a few) saying what went wrong, down to the root cause; the stack trace with -Dtickcast.debug=true
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(commandLine.getColorScheme().errorText("tickcast: " + e.getMessage()));
+            commandLine.getErr().println(commandLine.getColorScheme().errorText("tickcast: " + Causes.chain(e)));
             if (Boolean.getBoolean("tickcast.debug")) {
                 e.printStackTrace(commandLine.getErr());
             }

@@ -12,7 +12,8 @@ public enum ConfigKey {
     TOPIC_MODELS("topic.models", "tickcast-models", "compacted model registry topic: model bytes with metadata"),
     CLIENT_TIMEOUT("client.timeout", "PT15S",
             "how long produce, consume and models wait for the Kafka cluster (the connection check before any work, "
-            + "metadata, every blocking call) before they fail and say why (ISO-8601 duration)"),
+            + "metadata, every blocking call), and run for the check at start and for the model registry to be read, "
+            + "before they fail and say why (ISO-8601 duration)"),
     PRODUCE_DELIVERY_TIMEOUT("produce.delivery-timeout", "PT2M",
             "how long tickcast produce waits for the cluster to acknowledge a tick, retries included (e.g. across a "
             + "broker restart), before it stops and says how many ticks are published (ISO-8601 duration)"),

@@ -9,18 +9,13 @@ public record LstmConfig(int window, int layers, int hidden, double learningRate
     public static final LstmConfig DEFAULT = new LstmConfig(5, 2, 8, 0.01, 100, 64, 42L);
 
     public LstmConfig {
-        require(window >= 2, "window must be >= 2, was " + window);
-        require(layers >= 1, "layers must be >= 1, was " + layers);
-        require(hidden >= 1, "hidden must be >= 1, was " + hidden);
-        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0, was " + learningRate);
-        require(epochs >= 1, "epochs must be >= 1, was " + epochs);
-        require(batchSize >= 1, "batch size must be >= 1, was " + batchSize);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        InvalidSettingException.check(window >= 2, ConfigKey.WINDOW_SIZE, "must be >= 2", window);
+        InvalidSettingException.check(layers >= 1, ConfigKey.LSTM_LAYERS, "must be >= 1", layers);
+        InvalidSettingException.check(hidden >= 1, ConfigKey.LSTM_HIDDEN, "must be >= 1", hidden);
+        InvalidSettingException.check(learningRate > 0 && Double.isFinite(learningRate), ConfigKey.TRAIN_LEARNING_RATE,
+                "must be a finite number > 0", learningRate);
+        InvalidSettingException.check(epochs >= 1, ConfigKey.TRAIN_EPOCHS, "must be >= 1", epochs);
+        InvalidSettingException.check(batchSize >= 1, ConfigKey.TRAIN_BATCH_SIZE, "must be >= 1", batchSize);
     }
 
     public LstmConfig withEpochs(int newEpochs) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import io.tickcast.errors.Causes;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.interval.IntervalSettings;
 
@@ -94,9 +95,7 @@ public record TickcastConfig(
         }
 
         private static void atLeastASecond(Duration d, ConfigKey key) {
-            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException(key.key() + " must be at least PT1S, was " + d);
-            }
+            check(d.compareTo(Duration.ofSeconds(1)) >= 0, key, "must be at least PT1S", d);
         }
     }
 
@@ -116,9 +115,7 @@ public record TickcastConfig(
     }
 
     private static void check(boolean ok, ConfigKey key, String rule, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(key.key() + " " + rule + ", was " + value);
-        }
+        InvalidSettingException.check(ok, key, rule, value);
     }
 
     public int windowSize() {
@@ -136,19 +133,18 @@ public record TickcastConfig(
      */
     public static TickcastConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> raw = new TreeMap<>();
+        Map<String, String> origin = new TreeMap<>();   // where each value came from, for error messages
         if (file != null) {
-            Properties props = new Properties();
-            try (Reader r = Files.newBufferedReader(file)) {
-                props.load(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
-            }
-            props.stringPropertyNames().forEach(k -> raw.put(k, props.getProperty(k)));
+            readFile(file).forEach((k, value) -> {
+                raw.put(k, value);
+                origin.put(k, "set in config file " + file);
+            });
         }
         env.forEach((name, value) -> {
             for (ConfigKey k : ConfigKey.values()) {
                 if (k.envVar().equals(name)) {
                     raw.put(k.key(), value);
+                    origin.put(k.key(), "set by environment variable " + name);
                 }
             }
             String passthroughEnv = ConfigKey.ENV_PREFIX + "KAFKA_";
@@ -157,8 +153,32 @@ public record TickcastConfig(
                         + name.substring(passthroughEnv.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
             }
         });
-        raw.putAll(overrides);
-        return fromMap(raw);
+        overrides.forEach((k, value) -> {
+            raw.put(k, value);
+            origin.put(k, "set on the command line");
+        });
+        try {
+            return fromMap(raw);
+        } catch (InvalidSettingException e) {
+            throw e.from(origin.getOrDefault(e.key().key(), "the default"));
+        } catch (UnknownKeyException e) {
+            throw new UnknownKeyException(e.key, origin.get(e.key));
+        }
+    }
+
+    /** The properties in {@code file}; an error names the file and what is wrong with it. */
+    private static Map<String, String> readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file + ": " + Causes.ofFile(e), e);
+        } catch (IllegalArgumentException e) {   // Properties.load: a malformed unicode escape
+            throw new IllegalArgumentException("config file " + file + " is not a properties file: " + e.getMessage(), e);
+        }
+        Map<String, String> values = new TreeMap<>();
+        props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
+        return values;
     }
 
     static TickcastConfig fromMap(Map<String, String> raw) {
@@ -190,9 +210,7 @@ public record TickcastConfig(
                 integer(v, ConfigKey.REGISTRY_KEEP_VERSIONS));
         Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
         int threads = integer(v, ConfigKey.STREAM_THREADS);
-        if (threads < 1) {
-            throw new IllegalArgumentException(ConfigKey.STREAM_THREADS.key() + " must be >= 1, was " + threads);
-        }
+        check(threads >= 1, ConfigKey.STREAM_THREADS, "must be >= 1", threads);
         return new TickcastConfig(
                 v.get(ConfigKey.BOOTSTRAP_SERVERS),
                 v.get(ConfigKey.APPLICATION_ID),
@@ -225,9 +243,7 @@ public record TickcastConfig(
     }
 
     private static int port(int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(ConfigKey.HTTP_PORT.key() + " must be 0..65535, was " + port);
-        }
+        check(port >= 0 && port <= 65535, ConfigKey.HTTP_PORT, "must be 0..65535", port);
         return port;
     }
 
@@ -237,15 +253,31 @@ public record TickcastConfig(
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown configuration key '" + key + "' (keys: see README, Configuration;"
-                + " Kafka client settings take the prefix " + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
+        throw new UnknownKeyException(key);
+    }
+
+    /** A key tickcast does not know (a typo, most likely): an error, not a silent no-op. */
+    private static final class UnknownKeyException extends IllegalArgumentException {
+        private final String key;
+
+        UnknownKeyException(String key) {
+            this(key, null);
+        }
+
+        /** @param where where the key was set (e.g. "set in config file app.properties"), or null */
+        UnknownKeyException(String key, String where) {
+            super("unknown configuration key '" + key + "'" + (where == null ? "" : " " + where)
+                    + " (keys: see README, Configuration; Kafka client settings take the prefix "
+                    + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
+            this.key = key;
+        }
     }
 
     private static int integer(Map<ConfigKey, String> v, ConfigKey k) {
         try {
             return Integer.parseInt(v.get(k));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(k.key() + " must be an integer, was '" + v.get(k) + "'");
+            throw new InvalidSettingException(k, "must be an integer", "'" + v.get(k) + "'");
         }
     }
 
@@ -253,7 +285,7 @@ public record TickcastConfig(
         try {
             return Long.parseLong(v.get(k));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(k.key() + " must be an integer, was '" + v.get(k) + "'");
+            throw new InvalidSettingException(k, "must be an integer", "'" + v.get(k) + "'");
         }
     }
 
@@ -261,7 +293,7 @@ public record TickcastConfig(
         try {
             return Duration.parse(v.get(k));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(k.key() + " must be an ISO-8601 duration such as PT1H or PT15S, was '" + v.get(k) + "'");
+            throw new InvalidSettingException(k, "must be an ISO-8601 duration such as PT1H or PT15S", "'" + v.get(k) + "'");
         }
     }
 
@@ -269,7 +301,7 @@ public record TickcastConfig(
         try {
             return Double.parseDouble(v.get(k));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(k.key() + " must be a number, was '" + v.get(k) + "'");
+            throw new InvalidSettingException(k, "must be a number", "'" + v.get(k) + "'");
         }
     }
 

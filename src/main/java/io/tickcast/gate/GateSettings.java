@@ -1,5 +1,8 @@
 package io.tickcast.gate;
 
+import io.tickcast.config.ConfigKey;
+import io.tickcast.config.InvalidSettingException;
+
 /**
  * How much evidence a model needs: a one-sided Diebold-Mariano test at {@code level} over at least
  * {@code minWindows} validation forecasts that its mean squared error is lower than {@code 1 - margin} times
@@ -12,14 +15,10 @@ public record GateSettings(double level, int minWindows, double margin) {
     public static final GateSettings DEFAULT = new GateSettings(0.05, 100, 0.01);
 
     public GateSettings {
-        if (!(level > 0 && level < 0.5)) {
-            throw new IllegalArgumentException("gate.level must be in (0, 0.5), was " + level);
-        }
-        if (minWindows < 2) {
-            throw new IllegalArgumentException("gate.min-windows must be >= 2, was " + minWindows);
-        }
-        if (!(margin >= 0 && margin < 0.5)) {
-            throw new IllegalArgumentException("gate.margin must be in [0, 0.5), was " + margin);
-        }
+        InvalidSettingException.check(level > 0 && level < 0.5, ConfigKey.GATE_LEVEL,
+                "must be between 0 and 0.5 (exclusive)", level);
+        InvalidSettingException.check(minWindows >= 2, ConfigKey.GATE_MIN_WINDOWS, "must be >= 2", minWindows);
+        InvalidSettingException.check(margin >= 0 && margin < 0.5, ConfigKey.GATE_MARGIN,
+                "must be at least 0 and below 0.5", margin);
     }
 }

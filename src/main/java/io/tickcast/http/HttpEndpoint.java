@@ -15,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.errors.Causes;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.Json;
 import io.tickcast.topology.ModelSlot;
@@ -93,7 +94,7 @@ public final class HttpEndpoint implements AutoCloseable {
         } catch (RuntimeException e) {
             endpoint.topicCheck.close();
             throw new IllegalStateException("cannot start the HTTP server on " + config.http().host() + ":"
-                    + config.http().port() + " (" + e.getMessage() + "); choose another with --set http.port=N (0: any free port)", e);
+                    + config.http().port() + " (" + Causes.chain(e) + "); choose another with --set http.port=N (0: any free port)", e);
         }
         LOG.info("HTTP server on {}: /metrics, /health/live, /health/ready, /forecasts/{symbol}", endpoint.url(""));
         return endpoint;

@@ -2,9 +2,11 @@ package io.tickcast.kafka;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +80,8 @@ final class BootstrapProbe {
         }
         List<String> unknown = with(outcomes, Outcome.UNKNOWN_HOST);
         if (!unknown.isEmpty()) {
-            return "the host of " + String.join(", ", unknown) + " cannot be resolved: a misspelt name, or no DNS for it here";
+            return "the host of " + String.join(", ", unknown) + " cannot be resolved (" + resolverError(unknown.get(0))
+                    + "): a misspelt name, or no DNS for it here";
         }
         List<String> refused = with(outcomes, Outcome.REFUSED);
         if (refused.size() == outcomes.size()) {
@@ -87,6 +90,16 @@ final class BootstrapProbe {
         }
         return "no connection to " + String.join(", ", with(outcomes, Outcome.NO_ANSWER))
                 + " could be opened: the host is down or unreachable, or a firewall drops the traffic";
+    }
+
+    /** What the resolver says about the host of {@code address} (the JVM caches the failed lookup: no second query). */
+    private static String resolverError(String address) {
+        try {
+            InetAddress.getAllByName(Utils.getHost(address));
+            return "resolved now, but not when probed";
+        } catch (UnknownHostException e) {
+            return "UnknownHostException: " + e.getMessage();
+        }
     }
 
     private static List<String> with(Map<String, Outcome> outcomes, Outcome wanted) {

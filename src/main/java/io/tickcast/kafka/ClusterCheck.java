@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.tickcast.config.ConfigKey;
+import io.tickcast.errors.Causes;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -51,9 +52,10 @@ public final class ClusterCheck {
         try {
             admin = Admin.create(p);
         } catch (RuntimeException e) {   // e.g. no resolvable bootstrap server, a broken JAAS setting
-            String cause = e instanceof ConfigException && String.valueOf(e.getMessage()).contains("bootstrap")
-                    ? likelyCause(client, e) : "the Kafka client settings (kafka.*) are incomplete or wrong, see above";
-            throw unavailable(client, "the client cannot start: " + e.getMessage(), cause, e);
+            ConfigException config = Causes.find(e, ConfigException.class);
+            String cause = config != null && String.valueOf(config.getMessage()).contains("bootstrap")
+                    ? likelyCause(client, config) : "the Kafka client settings (kafka.*) are incomplete or wrong, see above";
+            throw unavailable(client, "the client cannot start: " + Causes.chain(e), cause, e);
         }
         try {
             await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(millis(timeout))).clusterId(), timeout);

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.tickcast.config.LstmConfig;
+import io.tickcast.errors.Causes;
 
 /**
  * A trained (or freshly initialised) LSTM forecaster with its configuration and input {@link Scaling}.
@@ -143,12 +145,22 @@ public final class LstmModel implements AutoCloseable {
                 throw new InvalidModelException("trailing bytes after the model parameters");
             }
             return loaded;
+        } catch (EOFException e) {   // the message says it all: no cause, whose null message would add nothing
+            throw truncated(bytes);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             if (e instanceof InvalidModelException ime) {
                 throw ime;
             }
-            throw new InvalidModelException("damaged model bytes: " + e.getMessage(), e);
+            if (Causes.find(e, EOFException.class) != null) {
+                throw truncated(bytes);
+            }
+            throw new InvalidModelException("damaged model bytes: " + Causes.chain(e), e);
         }
+    }
+
+    private static InvalidModelException truncated(byte[] bytes) {
+        return new InvalidModelException("damaged model bytes: truncated (its " + bytes.length
+                + " bytes end before the model does)");
     }
 
     private static void writeScaling(Scaling scaling, DataOutputStream out) throws IOException {
@@ -167,11 +179,23 @@ public final class LstmModel implements AutoCloseable {
         return Scaling.perWindow();
     }
 
+    /**
+     * Loads a model file (written by {@link #save}).
+     *
+     * @throws UncheckedIOException  if the file cannot be read (the message names it and why)
+     * @throws InvalidModelException if it is not a usable tickcast model (the message names it and why)
+     */
     public static LstmModel load(Path file, LstmConfig trainingDefaults) {
+        byte[] bytes;
         try {
-            return fromBytes(Files.readAllBytes(file), trainingDefaults);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read model file " + file + ": " + Causes.ofFile(e), e);
+        }
+        try {
+            return fromBytes(bytes, trainingDefaults);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException("model file " + file + " is not a usable model: " + e.getMessage(), e);
         }
     }
 
@@ -179,7 +203,7 @@ public final class LstmModel implements AutoCloseable {
         try {
             Files.write(file, toBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write model file " + file + ": " + Causes.ofFile(e), e);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.tickcast.errors.Causes;
 import io.tickcast.lstm.PriceSeries;
 
 /**
@@ -36,7 +37,7 @@ public final class CsvTickReader {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + Causes.ofFile(e), e);
         }
     }
 

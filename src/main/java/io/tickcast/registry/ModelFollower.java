@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.config.LstmConfig;
+import io.tickcast.errors.Causes;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.topology.ModelSlot;
@@ -51,10 +52,12 @@ public final class ModelFollower implements AutoCloseable {
     /** What the registry holds: the newest record under each key (metadata and bytes, a few KB each). */
     private final RegistryState state = new RegistryState();
     private final AtomicLong modelLoads = new AtomicLong();
+    private final AtomicLong recordsRead = new AtomicLong();
     private volatile boolean closed;
     private volatile ModelRecord current;
     private volatile Instant failingSince;
     private volatile String lastError;
+    private volatile RuntimeException lastFailure;
 
     public ModelFollower(Properties clientProperties, String topic, ModelSlot slot, LstmConfig trainingDefaults,
                          RegistryEvents events) {
@@ -99,6 +102,16 @@ public final class ModelFollower implements AutoCloseable {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** The last failure to read the registry, with its causes (null while it can be read). */
+    public RuntimeException lastFailure() {
+        return lastFailure;
+    }
+
+    /** Records (tombstones included) read from the registry so far: grows while a read makes progress. */
+    public long recordsRead() {
+        return recordsRead.get();
     }
 
     /** The highest version any record or key in the registry names (0 if none): the next is one more. */
@@ -157,8 +170,9 @@ public final class ModelFollower implements AutoCloseable {
                 if (failingSince == null) {
                     failingSince = clock.instant();
                 }
-                lastError = e.getMessage();
-                LOG.warn("cannot read the model registry {}: {}; retrying in {} ms", topic, e.getMessage(), backoff.toMillis());
+                lastFailure = e;
+                lastError = Causes.chain(e);
+                LOG.warn("cannot read the model registry {}: {}; retrying in {} ms", topic, lastError, backoff.toMillis());
                 events.registryReadFailed();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -222,6 +236,7 @@ public final class ModelFollower implements AutoCloseable {
         }
         failingSince = null;
         lastError = null;
+        lastFailure = null;
     }
 
     private record Loaded(ModelRecord record, LstmModel model) {
@@ -234,6 +249,7 @@ public final class ModelFollower implements AutoCloseable {
      * @return the record's entry, or null for a tombstone
      */
     private RegistryState.Entry read(ConsumerRecord<String, byte[]> r) {
+        recordsRead.incrementAndGet();
         RegistryState.Entry entry = state.add(r.offset(), r.key(), r.value());
         if (entry != null && !entry.decoded()) {
             reject(entry, entry.reason(), entry.error());

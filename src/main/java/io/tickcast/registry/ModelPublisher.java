@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.tickcast.errors.Causes;
 import io.tickcast.kafka.ClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,10 +23,12 @@ public final class ModelPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
+    private final String servers;
 
     public ModelPublisher(Properties clientProperties, String topic) {
         this.producer = producer(ClientSettings.durableProducer(clientProperties));
         this.topic = topic;
+        this.servers = clientProperties.getProperty("bootstrap.servers");
     }
 
     /** A producer of registry records (room for a large model) with these settings. */
@@ -53,8 +56,12 @@ public final class ModelPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing a model", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot publish to the model registry " + topic + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish to the model registry " + topic + " at " + servers + ": "
+                    + Causes.chain(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot publish to the model registry " + topic + " at " + servers
+                    + ": not acknowledged within 30 s", e);
         }
     }
 

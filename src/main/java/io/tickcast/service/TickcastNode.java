@@ -4,9 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
+import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.errors.Causes;
 import io.tickcast.http.HttpEndpoint;
+import io.tickcast.kafka.ClientSettings;
+import io.tickcast.kafka.ClusterCheck;
+import io.tickcast.kafka.ClusterUnavailableException;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
@@ -65,22 +71,78 @@ public final class TickcastNode implements AutoCloseable {
     }
 
     /**
+     * Starts the parts of this role, giving up on the registry when its reader makes no progress for
+     * {@code client.timeout} (see {@link #start(Duration)}).
+     */
+    public void start() throws InterruptedException {
+        start(config.clients().timeout());
+    }
+
+    /**
      * Starts the parts of this role. The stream starts after the registry has been read to its end, so a
      * restarted instance forecasts with the latest model from its first record.
+     *
+     * @param registryTimeout how long the registry's reader may go without progress (no record read, not read to
+     *                        its end) before the start fails
+     * @throws IllegalStateException if the registry cannot be read: the message names the topic, the bootstrap
+     *                               servers, the security protocol and the reader's last error
      */
     public void start(Duration registryTimeout) throws InterruptedException {
         LOG.info("starting tickcast node, role {}", role.name().toLowerCase(java.util.Locale.ROOT));
         if (follower != null) {
             follower.start();
-            if (!follower.awaitCaughtUp(registryTimeout)) {
-                throw new IllegalStateException("could not read the model registry " + config.topics().models()
-                        + " within " + registryTimeout);
-            }
+            awaitRegistry(registryTimeout);
             stream.start();
         }
         if (trainer != null) {
             trainer.start();
         }
+    }
+
+    /** Waits until the follower has read the registry to its end; fails once it has made no progress for {@code stall}. */
+    private void awaitRegistry(Duration stall) throws InterruptedException {
+        long read = follower.recordsRead();
+        long progressAt = System.nanoTime();
+        while (!follower.awaitCaughtUp(Duration.ofMillis(100))) {
+            if (closed.get()) {
+                throw new IllegalStateException("closed while waiting for the model registry " + config.topics().models());
+            }
+            if (follower.stopped()) {
+                throw registryUnreadable("its reader stopped", stall);
+            }
+            if (follower.recordsRead() != read) {
+                read = follower.recordsRead();
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > stall.toNanos()) {
+                throw registryUnreadable("no progress within " + seconds(stall)
+                        + (stall.equals(config.clients().timeout()) ? " (" + ConfigKey.CLIENT_TIMEOUT.key() + ")" : ""), stall);
+            }
+        }
+    }
+
+    /**
+     * Why the registry could not be read: the reader's last error or, when it has none (a client that just waits),
+     * what a fresh check of the cluster and the registry topic finds.
+     */
+    private IllegalStateException registryUnreadable(String what, Duration timeout) {
+        Properties client = config.kafkaClientProperties();
+        String where = "the model registry " + config.topics().models() + " at " + client.getProperty("bootstrap.servers")
+                + " (security.protocol " + client.getProperty("security.protocol", "PLAINTEXT") + ")";
+        RuntimeException last = follower.lastFailure();
+        if (last != null) {
+            return new IllegalStateException("cannot read " + where + ": " + what + "; last error: " + Causes.chain(last), last);
+        }
+        try {
+            ClusterCheck.require(ClientSettings.bounded(client, timeout, timeout), timeout, List.of(config.topics().models()));
+        } catch (ClusterUnavailableException e) {
+            return new IllegalStateException("cannot read " + where + ": " + what + "; " + e.getMessage(), e);
+        }
+        return new IllegalStateException("cannot read " + where + ": " + what + ", with no error from the Kafka client "
+                + "(the cluster answers and has the topic: a slow or overloaded cluster?)");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /**
@@ -100,7 +162,9 @@ public final class TickcastNode implements AutoCloseable {
         }
         // a plain producer, not the trainer's transactional one: an operator's one-off record fences no trainer
         ModelRecord versioned = record.withVersion(follower.maxVersion() + 1).withDemotedVersions(follower.demoted());
-        try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
+        Duration timeout = config.clients().timeout();   // acknowledged within client.timeout, or an error saying why
+        try (ModelPublisher publisher = new ModelPublisher(ClientSettings.bounded(config.kafkaClientProperties(), timeout,
+                timeout), config.topics().models())) {
             publisher.publish(versioned);
         }
         LOG.info("published the initial model as v{} ({})", versioned.version(), versioned.promotedBy());

@@ -35,6 +35,8 @@ class TickcastCliTest {
                 "produce.delivery-timeout (default " + ConfigKey.PRODUCE_DELIVERY_TIMEOUT.defaultValue() + ")");
         assertThat(helpText("consume")).contains("--follow", "--json", "--from-beginning", clientTimeout);
         assertThat(helpText("models")).contains(clientTimeout);
+        assertThat(helpText("run")).contains(clientTimeout, "--create-topics", "exits with status 1",
+                "the bootstrap servers, the security protocol and the likely cause");
         assertThat(CliRun.of("train", "--help").out()).contains("--out", "--epochs");
         assertThat(CliRun.of("run", "--help").out()).contains("--role", "all|stream|trainer");
         assertThat(CliRun.of("models", "--help").out()).contains("list", "rollback");

@@ -45,11 +45,28 @@ class TickcastConfigTest {
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("window.size", "five")))
                 .hasMessageContaining("window.size must be an integer");
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("train.learning-rate", "-1")))
-                .hasMessageContaining("learning rate must be > 0");
+                .hasMessageContaining("train.learning-rate must be a finite number > 0, was -1.0 (set on the command line)");
         assertThatThrownBy(() -> TickcastConfig.load(null, Map.of(), Map.of("http.port", "70000")))
                 .hasMessageContaining("http.port must be 0..65535");
         assertThatThrownBy(() -> TickcastConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
                 .hasMessageContaining("missing.properties");
+    }
+
+    @Test
+    void aValueThatIsNotAllowedIsNamedWithItsKeyWhatIsAllowedAndWhereItWasSet() throws Exception {
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of("TICKCAST_GATE_MARGIN", "0.9"), Map.of()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("gate.margin must be at least 0 and below 0.5, was 0.9 (set by environment variable TICKCAST_GATE_MARGIN)");
+        Path file = java.nio.file.Files.writeString(dir.resolve("t.properties"), "trainer.history-days=5000000\n");
+        assertThatThrownBy(() -> TickcastConfig.load(file, Map.of(), Map.of()))
+                .hasMessage("trainer.max-history-ticks must be >= trainer.history-days (5000000), was 1000000 (the default)");
+        assertThatThrownBy(() -> TickcastConfig.load(file, Map.of(), Map.of("trainer.history-days", "1")))
+                .hasMessage("trainer.history-days must be >= 2, was 1 (set on the command line)");
+        assertThatThrownBy(() -> TickcastConfig.load(null, Map.of("TICKCAST_STREAM_THREADS", "many"), Map.of()))
+                .hasMessage("stream.threads must be an integer, was 'many' (set by environment variable TICKCAST_STREAM_THREADS)");
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.properties"), new byte[] {'a', '=', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> TickcastConfig.load(latin1, Map.of(), Map.of()))
+                .hasMessageStartingWith("cannot read config file " + latin1 + ": not UTF-8 text");
     }
 
     @Test
