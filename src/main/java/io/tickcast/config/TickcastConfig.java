@@ -235,8 +235,8 @@ public record TickcastConfig(
             try {
                 levels.add(Double.parseDouble(part.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(ConfigKey.INTERVAL_LEVELS.key()
-                        + " must be comma-separated numbers such as 0.8,0.95, was '" + v.get(ConfigKey.INTERVAL_LEVELS) + "'");
+                throw new InvalidSettingException(ConfigKey.INTERVAL_LEVELS, "must be comma-separated numbers such as "
+                        + "0.8,0.95", "'" + v.get(ConfigKey.INTERVAL_LEVELS) + "'");
             }
         }
         return new IntervalSettings(levels, decimal(v, ConfigKey.INTERVAL_HALF_LIFE));

@@ -2,6 +2,9 @@ package io.tickcast.interval;
 
 import java.util.List;
 
+import io.tickcast.config.ConfigKey;
+import io.tickcast.config.InvalidSettingException;
+
 /**
  * Which prediction intervals to publish and how to scale them.
  *
@@ -17,23 +20,18 @@ public record IntervalSettings(List<Double> levels, double halfLife) {
     public static final IntervalSettings DEFAULT = new IntervalSettings(List.of(0.8, 0.95), 11.2);
 
     public IntervalSettings {
-        if (levels == null || levels.isEmpty()) {
-            throw new IllegalArgumentException("interval.levels must name at least one level");
-        }
+        InvalidSettingException.check(levels != null && !levels.isEmpty(), ConfigKey.INTERVAL_LEVELS,
+                "must name at least one level", levels);
         levels = List.copyOf(levels);
         double previous = 0;
         for (double l : levels) {
-            if (!(l > 0 && l < 1)) {
-                throw new IllegalArgumentException("interval.levels must each be between 0 and 1 (exclusive), was " + l);
-            }
-            if (l <= previous) {
-                throw new IllegalArgumentException("interval.levels must be ascending without repeats, was " + levels);
-            }
+            InvalidSettingException.check(l > 0 && l < 1, ConfigKey.INTERVAL_LEVELS,
+                    "must each be between 0 and 1 (exclusive)", l);
+            InvalidSettingException.check(l > previous, ConfigKey.INTERVAL_LEVELS, "must be ascending without repeats",
+                    levels);
             previous = l;
         }
-        if (!(halfLife >= 1 && halfLife <= 1000)) {
-            throw new IllegalArgumentException("interval.half-life must be between 1 and 1000 trading days, was "
-                    + halfLife);
-        }
+        InvalidSettingException.check(halfLife >= 1 && halfLife <= 1000, ConfigKey.INTERVAL_HALF_LIFE,
+                "must be between 1 and 1000 trading days", halfLife);
     }
 }

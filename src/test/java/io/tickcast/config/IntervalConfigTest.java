@@ -37,8 +37,11 @@ class IntervalConfigTest {
     void badValuesFailWithTheKeyAndTheRule() {
         assertThatThrownBy(() -> with("interval.levels", "0.8,high"))
                 .hasMessageContaining("interval.levels must be comma-separated numbers");
-        assertThatThrownBy(() -> with("interval.levels", "0.95,0.8")).hasMessageContaining("ascending");
-        assertThatThrownBy(() -> with("interval.levels", "80")).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> with("interval.levels", "0.95,0.8")).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("interval.levels must be ascending without repeats")
+                .hasMessageEndingWith("(set on the command line)");
+        assertThatThrownBy(() -> with("interval.levels", "80"))
+                .hasMessage("interval.levels must each be between 0 and 1 (exclusive), was 80.0 (set on the command line)");
         assertThatThrownBy(() -> with("interval.half-life", "0.5")).hasMessageContaining("interval.half-life");
         assertThatThrownBy(() -> with("gate.coverage-tolerance", "0.5"))
                 .hasMessageContaining("gate.coverage-tolerance must be between 0 and 0.5");
