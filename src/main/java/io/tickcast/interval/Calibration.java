@@ -65,12 +65,13 @@ public record Calibration(String scale, double halfLife, int samples, List<Quant
         return quantiles.stream().map(Quantile::level).toList();
     }
 
-    /** One line for logs: scale and the quantile of each level. */
+    /** One line for logs: scale and the normalised-error quantile of each level. */
     public String summary() {
         StringBuilder s = new StringBuilder(scaled()
                 ? String.format(Locale.ROOT, "EWMA scale (half-life %.3g days)", halfLife) : "unconditional");
         for (Quantile q : quantiles) {
-            s.append(String.format(Locale.ROOT, ", q%.3g=%.4g", 100 * q.level(), q.quantile()));
+            s.append(String.format(Locale.ROOT, ", %s%%: %.4g", java.math.BigDecimal.valueOf(100 * q.level())
+                    .stripTrailingZeros().toPlainString(), q.quantile()));
         }
         return s.append(String.format(Locale.ROOT, " from %d windows", samples)).toString();
     }

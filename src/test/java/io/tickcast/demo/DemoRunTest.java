@@ -99,8 +99,14 @@ class DemoRunTest {
             assertThat(s.scored()).isEqualTo(119);
             assertThat(s.lstmForecasts()).isZero();
             assertThat(s.rmseRatio()).isEqualTo(1.0);
+            // naive's intervals, calibrated on the rejected candidate's validation windows of these random walks
+            // (constant volatility): live coverage near nominal; 119 days give standard errors of about 4 and 2 points
+            assertThat(s.coverage()).extracting(ForecastScoreboard.Coverage::checked).containsExactly(119, 119);
+            assertThat(s.coverage().get(0).share()).isBetween(0.8 - 0.15, 0.8 + 0.15);
+            assertThat(s.coverage().get(1).share()).isBetween(0.95 - 0.1, 1.0);
         });
         assertThat(o.printed()).contains("Gate: not published", "no evidence that it beats the naive forecast",
-                "Serving the naive forecast (tomorrow = today): no model passed the gate", " 1.0000 ");
+                "Serving the naive forecast (tomorrow = today): no model passed the gate", " 1.0000 ",
+                "Naive intervals calibrated on the gate's ");
     }
 }
