@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * client's and its Kafka clients' ({@link #bindKafkaStreams}), the JVM's and the process's, and the meters
  * the retraining and live-accuracy work reports into ({@link #trainingRun}, {@link #modelInstalled},
  * {@link #modelRejected}, {@link #forecastScored}). All of tickcast's own series are registered when this is
- * created, with every label value they can have, so a dashboard has them from the first scrape. No label
+ * created, with every label value they can have, so a dashboard has them from the first scrape (except the
+ * interval checks, whose {@code level} values come with the forecasts: they appear with the first check). No label
  * names a symbol; free-form label values (rejection reasons) are bounded.
  *
  * <p>Methods are thread-safe and never throw on a bad label: a label value outside its documented set is
