@@ -78,6 +78,12 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "min-max over the training closes, which cannot forecast above the training range.")
     Scaling.Method scaling = Backtest.Settings.DEFAULT.scaling();
 
+    @Option(names = "--interval-calibration", paramLabel = "SCOPE",
+            description = "Which validation windows calibrate a symbol's prediction intervals: pooled (every "
+                    + "symbol's, as the service calibrates one model on all symbols) or per-symbol (its own only); "
+                    + "default: ${DEFAULT-VALUE}.")
+    String intervalCalibration = "pooled";
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Directory for the loss logs and charts (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("tickcast-out", "backtest");
@@ -117,7 +123,14 @@ public final class BacktestCommand implements Callable<Integer> {
     private Backtest.Settings settings() {
         try {
             LstmConfig lstm = LstmConfig.DEFAULT.withEpochs(epochs).withSeed(seed);
-            return Backtest.Settings.DEFAULT.withLstm(lstm).withTrainFraction(trainFraction).withScaling(scaling);
+            Backtest.IntervalScope scope = switch (intervalCalibration) {
+                case "pooled" -> Backtest.IntervalScope.POOLED;
+                case "per-symbol" -> Backtest.IntervalScope.PER_SYMBOL;
+                default -> throw new IllegalArgumentException("--interval-calibration must be pooled or per-symbol, was '"
+                        + intervalCalibration + "'");
+            };
+            return Backtest.Settings.DEFAULT.withLstm(lstm).withTrainFraction(trainFraction).withScaling(scaling)
+                    .withIntervalScope(scope);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

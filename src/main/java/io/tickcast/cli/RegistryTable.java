@@ -16,12 +16,12 @@ import io.tickcast.registry.RegistryState;
 /**
  * {@code models list}'s table: one line per registry key (the newest record under it; deleted versions are gone),
  * oldest first, with the gate's evidence (RMSE ratio to naive, Diebold-Mariano statistic and one-sided p-value,
- * validation windows) and its status: the record instances serve, a demoted version, or why instances reject it.
+ * validation windows, the coverage of its prediction intervals in the gate's check) and its status: the record instances serve, a demoted version, or why instances reject it.
  */
 final class RegistryTable {
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String ROW = "%-7s %-8s %-9s %-6s %-19s %-7s %-7s %-8s %-7s %-23s %s%n";
+    private static final String ROW = "%-7s %-8s %-9s %-6s %-19s %-7s %-7s %-8s %-7s %-13s %-23s %s%n";
 
     private RegistryTable() {
     }
@@ -30,7 +30,7 @@ final class RegistryTable {
         List<RegistryState.Entry> entries = registry.entries();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, ROW, "offset", "version", "by", "kind", "created (UTC)", "ratio", "DM",
-                "p", "windows", "data", "status"));
+                "p", "windows", "coverage", "data", "status"));
         Set<Long> demoted = registry.demoted();
         long serving = servingOffset(entries, config);
         for (RegistryState.Entry e : entries) {
@@ -55,10 +55,24 @@ final class RegistryTable {
                     t == null ? "-" : String.format(Locale.ROOT, "%.2f", t.statistic()),
                     t == null ? "-" : String.format(Locale.ROOT, "%.2g", t.pValue()),
                     v == null ? "-" : Integer.toString(v.windows()),
+                    coverage(r),
                     r.data() == null ? "-" : r.data().from() + ".." + r.data().to(),
                     status).stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The gate's interval coverage check: coverage per level on the newer half of the validation windows, e.g.
+     * {@code 79.1/94.8}, with {@code !} when it failed; {@code -} without one.
+     */
+    private static String coverage(ModelRecord r) {
+        if (r.calibration() == null || r.calibration().check() == null || r.calibration().check().levels().isEmpty()) {
+            return "-";
+        }
+        var check = r.calibration().check();
+        return check.levels().stream().map(l -> String.format(Locale.ROOT, "%.1f", 100 * l.coverage()))
+                .collect(java.util.stream.Collectors.joining("/")) + (check.passed() ? "" : "!");
     }
 
     /** Offset of the record instances serve: the last one they would accept (-1 if none). */

@@ -51,6 +51,13 @@ public enum ConfigKey {
             "fewest validation (or live) forecasts the gate and demotion decide on"),
     GATE_MARGIN("gate.margin", "0.01",
             "share of the benchmark's mean squared error a candidate must beat it by (naive, and the model in service)"),
+    GATE_COVERAGE_TOLERANCE("gate.coverage-tolerance", "0.05",
+            "largest gap between a candidate's interval coverage on the newer half of its validation windows and the "
+            + "nominal level (calibrated on the older half) that still lets it be promoted, at every level"),
+    INTERVAL_LEVELS("interval.levels", "0.8,0.95",
+            "coverage levels of the prediction intervals on every forecast (comma-separated, ascending, each in (0, 1))"),
+    INTERVAL_HALF_LIFE("interval.half-life", "11.2",
+            "half-life in trading days of each symbol's EWMA volatility of daily log returns, the intervals' scale"),
     DEMOTION_WINDOW("demotion.window", "500",
             "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion"),
     REGISTRY_KEEP_VERSIONS("registry.keep-versions", "20",

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 
 import io.tickcast.errors.Causes;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.interval.IntervalSettings;
 
 /**
  * All of tickcast's settings in one typed place. Built from (lowest to highest precedence) the defaults in
@@ -36,8 +37,23 @@ public record TickcastConfig(
         LstmConfig lstm,
         Trainer trainer,
         GateSettings gate,
+        Intervals intervals,
         Clients clients,
         Map<String, String> kafkaOverrides) {
+
+    /**
+     * The prediction intervals: which levels, how they are scaled, and how far a candidate's validation coverage
+     * may miss the nominal level and still be promoted.
+     */
+    public record Intervals(IntervalSettings settings, double coverageTolerance) {
+        public Intervals {
+            check(coverageTolerance > 0 && coverageTolerance < 0.5, ConfigKey.GATE_COVERAGE_TOLERANCE,
+                    "must be between 0 and 0.5 (exclusive)", coverageTolerance);
+        }
+
+        public static final Intervals DEFAULT = new Intervals(IntervalSettings.DEFAULT,
+                Double.parseDouble(ConfigKey.GATE_COVERAGE_TOLERANCE.defaultValue()));
+    }
 
     /** Names of the topics the service reads and writes. */
     public record Topics(String ticks, String forecasts, String deadLetter, String models) {
@@ -285,8 +301,22 @@ public record TickcastConfig(
                 trainer,
                 new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
                         decimal(v, ConfigKey.GATE_MARGIN)),
+                new Intervals(intervalSettings(v), decimal(v, ConfigKey.GATE_COVERAGE_TOLERANCE)),
                 clients,
                 Map.copyOf(kafka));
+    }
+
+    private static IntervalSettings intervalSettings(Map<ConfigKey, String> v) {
+        java.util.List<Double> levels = new java.util.ArrayList<>();
+        for (String part : v.get(ConfigKey.INTERVAL_LEVELS).split(",")) {
+            try {
+                levels.add(Double.parseDouble(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(ConfigKey.INTERVAL_LEVELS, "must be comma-separated numbers such as "
+                        + "0.8,0.95", "'" + v.get(ConfigKey.INTERVAL_LEVELS) + "'");
+            }
+        }
+        return new IntervalSettings(levels, decimal(v, ConfigKey.INTERVAL_HALF_LIFE));
     }
 
     private static int port(int port) {
@@ -356,26 +386,26 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, lstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newLstm, trainer, gate, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newLstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 }

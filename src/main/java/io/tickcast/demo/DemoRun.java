@@ -68,6 +68,13 @@ public final class DemoRun {
             // run to run; the demo's table is the same every time
             try (TickcastNode node = new TickcastNode(config, Role.STREAM, Clock.systemUTC())) {
                 out.println("Metrics: " + node.http().url("/metrics") + " (also /health/live, /health/ready, /forecasts/{symbol})");
+                if (!initial.publishable() && initial.calibration() != null) {
+                    // no record brings a calibration: the naive forecast's comes from the rejected candidate's
+                    // validation windows, the same data a published model's would have come from
+                    node.slot().calibrateNaive(initial.calibration().naive());
+                    out.println("Naive intervals calibrated on the gate's " + initial.calibration().naive().samples()
+                            + " validation windows: " + initial.calibration().naive().summary());
+                }
                 node.start(Duration.ofSeconds(60));
                 long version = initial.publishable() ? node.publishInitial(initial.record()) : 0;
                 awaitModel(node, version);

@@ -37,11 +37,15 @@ public final class MeterNames {
     public static final String NAIVE_SQUARED_ERROR = "tickcast.naive.squared.error";
     public static final String FORECAST_ABSOLUTE_ERROR = "tickcast.forecast.absolute.error";
     public static final String NAIVE_ABSOLUTE_ERROR = "tickcast.naive.absolute.error";
+    public static final String INTERVAL_CHECKS = "tickcast.interval.checks";
+    public static final String INTERVAL_NOMINAL_LEVEL = "tickcast.interval.nominal.level";
 
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_REASON = "reason";
     public static final String TAG_MODEL = "model";
     public static final String TAG_VERSION = "version";
+    public static final String TAG_LEVEL = "level";
+    public static final String TAG_INSIDE = "inside";
 
     private MeterNames() {
     }

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * client's and its Kafka clients' ({@link #bindKafkaStreams}), the JVM's and the process's, and the meters
  * the retraining and live-accuracy work reports into ({@link #trainingRun}, {@link #modelInstalled},
  * {@link #modelRejected}, {@link #forecastScored}). All of tickcast's own series are registered when this is
- * created, with every label value they can have, so a dashboard has them from the first scrape. No label
+ * created, with every label value they can have, so a dashboard has them from the first scrape (except the
+ * interval checks, whose {@code level} values come with the forecasts: they appear with the first check). No label
  * names a symbol; free-form label values (rejection reasons) are bounded.
  *
  * <p>Methods are thread-safe and never throw on a bad label: a label value outside its documented set is
@@ -91,6 +92,7 @@ public final class TickcastMetrics implements AutoCloseable {
     private final Timer trainingDuration;
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
     private final Map<String, Scoring> scoring = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> nominalLevels = new ConcurrentHashMap<>();
     /** Per model kind, the versions that have live-accuracy series, oldest first. */
     private final Map<String, java.util.Deque<Long>> scoredVersions = new java.util.HashMap<>();
     private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
@@ -102,11 +104,17 @@ public final class TickcastMetrics implements AutoCloseable {
     /** The live-accuracy meters of one model kind. */
     private record Scoring(Counter scored, Counter directionHits, DistributionSummary squaredError,
                            DistributionSummary naiveSquaredError, DistributionSummary absoluteError,
-                           DistributionSummary naiveAbsoluteError) {
+                           DistributionSummary naiveAbsoluteError, Tags tags, Map<String, Counter> intervalChecks) {
         List<Meter> meters() {
-            return List.of(scored, directionHits, squaredError, naiveSquaredError, absoluteError, naiveAbsoluteError);
+            List<Meter> all = new ArrayList<>(List.of(scored, directionHits, squaredError, naiveSquaredError,
+                    absoluteError, naiveAbsoluteError));
+            all.addAll(intervalChecks.values());
+            return all;
         }
     }
+
+    /** Distinct interval levels one model version's checks are counted for (more are dropped and logged). */
+    public static final int INTERVAL_LEVELS_KEPT = 8;
 
     /** Live-accuracy series are kept for this many model versions per model kind (the newest ones). */
     public static final int SCORED_VERSIONS_KEPT = 5;
@@ -263,6 +271,58 @@ public final class TickcastMetrics implements AutoCloseable {
     public void forecastScored(ScoredForecast s) {
         forecastScored(s.forecast().model(), s.forecast().modelVersion(), s.absError(), s.squaredError(), s.naiveAbsError(),
                 s.naiveSquaredError(), s.directionHit());
+        for (ScoredForecast.IntervalCheck c : s.intervals()) {
+            intervalChecked(s.forecast().model(), s.forecast().modelVersion(), c.level(), c.inside());
+        }
+    }
+
+    /**
+     * One prediction interval of a scored forecast was checked: {@code tickcast_interval_checks_total{model,
+     * version, level, inside}}. Live coverage at a level is
+     * {@code sum(rate(...{inside="true"})) / sum(rate(...))}, to be read against the level itself.
+     */
+    public void intervalChecked(String modelKind, long modelVersion, double level, boolean inside) {
+        if (!(level > 0 && level < 1)) {
+            warnOnce("interval level", Double.toString(level));
+            return;
+        }
+        Scoring s = scoringOf(modelLabel(modelKind), modelVersion);
+        String levelLabel = levelLabel(level);
+        if (!nominalLevels.containsKey(levelLabel) && nominalLevels.size() < INTERVAL_LEVELS_KEPT) {
+            nominalLevels.computeIfAbsent(levelLabel, l -> Gauge.builder(MeterNames.INTERVAL_NOMINAL_LEVEL, () -> level)
+                    .description("Nominal coverage of the prediction intervals at each level (what live coverage "
+                            + "should be near)")
+                    .tag(MeterNames.TAG_LEVEL, l).register(registry));
+        }
+        String key = levelLabel + "/" + inside;
+        Counter c = s.intervalChecks().get(key);
+        if (c == null) {
+            synchronized (s.intervalChecks()) {
+                c = s.intervalChecks().get(key);
+                if (c == null) {
+                    long levels = s.intervalChecks().keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct()
+                            .filter(l -> !l.equals(levelLabel)).count();
+                    if (levels >= INTERVAL_LEVELS_KEPT) {
+                        warnOnce("interval level (too many)", levelLabel);
+                        return;
+                    }
+                    for (boolean in : new boolean[] {true, false}) { // both series, so a ratio has its denominator
+                        s.intervalChecks().put(levelLabel + "/" + in, Counter.builder(MeterNames.INTERVAL_CHECKS)
+                                .description("Prediction intervals of scored forecasts checked against the actual close, "
+                                        + "by model, version, coverage level and whether the close fell inside")
+                                .tags(s.tags()).tag(MeterNames.TAG_LEVEL, levelLabel)
+                                .tag(MeterNames.TAG_INSIDE, Boolean.toString(in)).register(registry));
+                    }
+                    c = s.intervalChecks().get(key);
+                }
+            }
+        }
+        c.increment();
+    }
+
+    /** The {@code level} label: the level as a plain decimal without trailing zeros ({@code 0.8}, {@code 0.95}). */
+    static String levelLabel(double level) {
+        return java.math.BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -337,7 +397,8 @@ public final class TickcastMetrics implements AutoCloseable {
                     summary(MeterNames.FORECAST_SQUARED_ERROR, "Squared error of scored forecasts", tags),
                     summary(MeterNames.NAIVE_SQUARED_ERROR, "Squared error of the naive forecast for the same days", tags),
                     summary(MeterNames.FORECAST_ABSOLUTE_ERROR, "Absolute error of scored forecasts", tags),
-                    summary(MeterNames.NAIVE_ABSOLUTE_ERROR, "Absolute error of the naive forecast for the same days", tags));
+                    summary(MeterNames.NAIVE_ABSOLUTE_ERROR, "Absolute error of the naive forecast for the same days", tags),
+                    tags, new ConcurrentHashMap<>());
             scoring.put(key, created);
             return created;
         }

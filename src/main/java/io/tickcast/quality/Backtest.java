@@ -9,6 +9,13 @@ import java.util.Map;
 import io.tickcast.config.ConfigKey;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.gate.ValidationWindow;
+import io.tickcast.interval.Calibration;
+import io.tickcast.interval.Calibrator;
+import io.tickcast.interval.ForecasterCalibration;
+import io.tickcast.interval.IntervalSettings;
+import io.tickcast.interval.ValidationCalibration;
+import io.tickcast.interval.Volatility;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;
@@ -39,16 +46,22 @@ public final class Backtest {
      * @param gate               how much evidence the gate asks for
      */
     public record Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
-                           double validationFraction, GateSettings gate) {
+                           double validationFraction, GateSettings gate, IntervalScope intervalScope) {
 
         /** The trainer's default share of validation windows ({@code trainer.validation-fraction}). */
         public static final double TRAINER_VALIDATION_FRACTION =
                 Double.parseDouble(ConfigKey.TRAINER_VALIDATION_FRACTION.defaultValue());
 
         public static final Settings DEFAULT = new Settings(LstmConfig.DEFAULT, 0.7, Scaling.Method.PER_WINDOW,
-                TrainingRegime.DEFAULT, TRAINER_VALIDATION_FRACTION, GateSettings.DEFAULT);
+                TrainingRegime.DEFAULT, TRAINER_VALIDATION_FRACTION, GateSettings.DEFAULT, IntervalScope.POOLED);
+
+        public Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
+                        double validationFraction, GateSettings gate) {
+            this(lstm, trainFraction, scaling, regime, validationFraction, gate, IntervalScope.POOLED);
+        }
 
         public Settings {
+            intervalScope = intervalScope == null ? IntervalScope.POOLED : intervalScope;
             if (!(trainFraction > 0 && trainFraction < 1)) {
                 throw new IllegalArgumentException("train fraction must be between 0 and 1 (exclusive), was " + trainFraction);
             }
@@ -59,24 +72,41 @@ public final class Backtest {
         }
 
         public Settings withLstm(LstmConfig newLstm) {
-            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate);
+            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope);
         }
 
         public Settings withTrainFraction(double fraction) {
-            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate);
+            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate, intervalScope);
         }
 
         public Settings withScaling(Scaling.Method method) {
-            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate);
+            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate, intervalScope);
         }
 
         public Settings withGate(GateSettings newGate) {
-            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate);
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate, intervalScope);
+        }
+
+        public Settings withIntervalScope(IntervalScope scope) {
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, scope);
         }
 
         /** The service's training and gate with these settings; any training part of two windows is tried. */
         GatedTraining.Settings gatedTraining() {
             return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate);
+        }
+    }
+
+    /**
+     * Which validation windows calibrate a symbol's intervals: {@code POOLED}, those of every symbol of the run
+     * (the service calibrates one model on all symbols' validation windows the same way), or {@code PER_SYMBOL},
+     * its own only.
+     */
+    public enum IntervalScope {
+        POOLED, PER_SYMBOL;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -114,21 +144,66 @@ public final class Backtest {
         for (Map.Entry<String, List<Tick>> e : ticksBySymbol.entrySet()) {
             split(e.getKey(), e.getValue().stream().mapToDouble(Tick::close).toArray(), settings);
         }
-        List<SymbolResult> results = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         long parameters = 0;
         int index = 0;
         for (Map.Entry<String, List<Tick>> e : ticksBySymbol.entrySet()) {
             index++;
             Run run = runSymbol(e.getKey(), e.getValue(), settings, index, ticksBySymbol.size(), progress);
-            results.add(run.result());
+            runs.add(run);
             parameters = run.parameters();
             progress.trained(e.getKey(), run.result());
         }
+        List<SymbolResult> results = withIntervals(runs, settings);
         return new BacktestResult(source, settings, parameters, results,
                 results.size() > 1 ? BacktestResult.Summary.of(results) : null);
     }
 
-    private record Run(SymbolResult result, long parameters) {
+    /**
+     * A symbol's training and test scores (its intervals still to come), with what its intervals are calibrated
+     * and scored on: the gate's validation windows and the test days, each with the volatility at forecast time.
+     */
+    private record Run(SymbolResult result, long parameters, Calibrating validation, IntervalEvaluation.TestDays test,
+                       boolean published) {
+    }
+
+    /** Calibration windows: the LSTM's forecasts, naive's, what happened, and the volatility at forecast time. */
+    private record Calibrating(double[] lstm, double[] naive, double[] actual, double[] sigma) {
+
+        static Calibrating concat(List<Calibrating> parts) {
+            return new Calibrating(cat(parts, Calibrating::lstm), cat(parts, Calibrating::naive),
+                    cat(parts, Calibrating::actual), cat(parts, Calibrating::sigma));
+        }
+
+        private static double[] cat(List<Calibrating> parts, java.util.function.Function<Calibrating, double[]> f) {
+            return parts.stream().flatMapToDouble(p -> Arrays.stream(f.apply(p))).toArray();
+        }
+    }
+
+    /**
+     * Calibrates each symbol's intervals on the gate's validation windows ({@link IntervalScope}) and scores them on
+     * its test days: the LSTM's, naive's (both EWMA-scaled) and naive's unconditional intervals (no scale, fitted on
+     * the symbol's own validation windows: the baseline).
+     */
+    private static List<SymbolResult> withIntervals(List<Run> runs, Settings settings) {
+        IntervalSettings is = settings.gatedTraining().intervals().settings();
+        Calibrating pooled = Calibrating.concat(runs.stream().map(Run::validation).toList());
+        List<SymbolResult> out = new ArrayList<>();
+        for (Run run : runs) {
+            Calibrating cal = settings.intervalScope() == IntervalScope.POOLED ? pooled : run.validation();
+            Calibration lstm = Calibrator.fit(cal.lstm(), cal.actual(), cal.sigma(), is, Calibration.SCALE_EWMA);
+            Calibration naive = Calibrator.fit(cal.naive(), cal.actual(), cal.sigma(), is, Calibration.SCALE_EWMA);
+            Calibrating own = run.validation();
+            Calibration unconditional = Calibrator.fit(own.naive(), own.actual(), own.sigma(), is,
+                    Calibration.SCALE_NONE);
+            List<IntervalEvaluation> intervals = IntervalEvaluation.of(run.test(), lstm, naive, unconditional,
+                    run.published());
+            double[][][] bands = IntervalEvaluation.bands(run.test(), run.published() ? lstm : naive, run.published());
+            out.add(run.result().withIntervals(intervals,
+                    new ForecasterCalibration(lstm, naive, run.result().calibration().check()),
+                    is.levels().stream().mapToDouble(Double::doubleValue).toArray(), bands));
+        }
+        return out;
     }
 
     private static HoldoutSplit split(String symbol, double[] closes, Settings settings) {
@@ -176,13 +251,24 @@ public final class Backtest {
         SymbolResult.Scores naiveScores = SymbolResult.Scores.of(naive, actual, naive, split.trainSeries(), false);
         SymbolResult.Scores publishedScores = SymbolResult.Scores.of(published, actual, naive, split.trainSeries(),
                 passed);
+        IntervalSettings intervalSettings = settings.gatedTraining().intervals().settings();
+        double[] sigmas = Volatility.sigmas(closes, intervalSettings.halfLife());
+        IntervalEvaluation.TestDays testDays = new IntervalEvaluation.TestDays(test, actual, naive,
+                Arrays.copyOfRange(sigmas, split.trainCount() + window - 1, closes.length - 1));
+        List<ValidationWindow> validation = candidate.validation();
+        Calibrating calibrating = new Calibrating(candidate.forecasts(),
+                validation.stream().mapToDouble(ValidationWindow::lastClose).toArray(),
+                validation.stream().mapToDouble(ValidationWindow::actual).toArray(),
+                ValidationCalibration.sigmas(List.of(trainingPart), window, candidate.cutoff(),
+                        intervalSettings.halfLife()));
         SymbolResult result = new SymbolResult(symbol, closes.length, dates[0], dates[dates.length - 1],
                 split.trainCount(), split.testCount(), dates[split.trainCount() + window],
                 trained.elapsed().toNanos() / 1e9, trained.examples(), trained.validationExamples(),
                 trained.bestEpoch(), SymbolResult.Gate.of(candidate.verdict()), lstm, publishedScores, naiveScores,
                 lstm.rmse() / naiveScores.rmse(), publishedScores.rmse() / naiveScores.rmse(),
                 ForecastMetrics.upShare(actual, naive), trained.epochLosses(), trained.validationLosses(),
-                new SymbolResult.Series(dates, closes, forecasts, window));
-        return new Run(result, parameters);
+                List.of(), candidate.calibration(), new SymbolResult.Series(dates, closes, forecasts, window,
+                        new double[0], new double[0][][]));
+        return new Run(result, parameters, calibrating, testDays, passed);
     }
 }

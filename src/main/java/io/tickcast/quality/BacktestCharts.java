@@ -141,6 +141,7 @@ public final class BacktestCharts {
             naive[i] = s.closes()[day - 1];
             lstm[i] = s.forecasts()[day - s.window()];
         }
+        drawBands(chart, r, x, days);
         XYSeries a = chart.addSeries("actual", x, actual);
         line(a, ACTUAL);
         a.setMarker(SeriesMarkers.CIRCLE);
@@ -149,6 +150,42 @@ public final class BacktestCharts {
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(d -> LocalDate.ofEpochDay(Math.round(d)).toString());
         return chart;
+    }
+
+    /**
+     * The published forecaster's prediction intervals over the last {@code days} test days, widest level first, as
+     * shaded bands (the lower edge drawn in white over the upper one's fill).
+     */
+    private static void drawBands(XYChart chart, SymbolResult r, double[] x, int days) {
+        SymbolResult.Series s = r.series();
+        if (s.bands() == null || s.bands().length == 0) {
+            return;
+        }
+        int tests = s.bands()[0].length;
+        String by = r.gate().passed() ? "LSTM" : "naive";
+        for (int l = s.bands().length - 1; l >= 0; l--) {
+            double[] upper = new double[days];
+            double[] lower = new double[days];
+            for (int i = 0; i < days; i++) {
+                double[] band = s.bands()[l][tests - days + i];
+                lower[i] = band[0];
+                upper[i] = band[1];
+            }
+            float shade = 0.93f - 0.1f * (s.bands().length - 1 - l);
+            Color fill = new Color(shade - 0.05f, shade - 0.02f, shade + 0.05f > 1 ? 1f : shade + 0.05f);
+            XYSeries up = chart.addSeries(String.format(Locale.ROOT, "%s %.0f%% interval", by, 100 * s.levels()[l]),
+                    x, upper);
+            up.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            up.setFillColor(fill);
+            up.setLineColor(fill.darker());
+            up.setMarker(SeriesMarkers.NONE);
+            XYSeries down = chart.addSeries(String.format(Locale.ROOT, "lower %.0f%%", 100 * s.levels()[l]), x, lower);
+            down.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            down.setFillColor(Color.WHITE);
+            down.setLineColor(fill.darker());
+            down.setMarker(SeriesMarkers.NONE);
+            down.setShowInLegend(false);
+        }
     }
 
     private static XYChart base(String title, String xTitle, String yTitle) {

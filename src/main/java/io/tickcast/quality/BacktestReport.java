@@ -45,6 +45,11 @@ public final class BacktestReport {
         out.append(String.format(Locale.ROOT, "gate: the LSTM is published if a one-sided Diebold-Mariano test "
                 + "shows at level %s over at least %d validation windows that its MSE is at least %s%% below naive's, "
                 + "else naive%n", number(s.gate().level()), s.gate().minWindows(), number(100 * s.gate().margin())));
+        out.append(String.format(Locale.ROOT, "interval calibration: %s validation windows (the gate's), levels %s, "
+                + "EWMA half-life %s days%n", s.intervalScope() == Backtest.IntervalScope.POOLED
+                        ? "every symbol's" : "each symbol's own",
+                s.gatedTraining().intervals().settings().levels(),
+                number(s.gatedTraining().intervals().settings().halfLife())));
         out.append(String.format(Locale.ROOT, "training time: %.1f s in total%n%n", r.totalTrainingSeconds()));
 
         List<String[]> rows = new ArrayList<>();
@@ -71,6 +76,8 @@ public final class BacktestReport {
         out.append('\n');
         out.append(align(gateRows(r), GATE_TEXT_COLUMNS, GATE_TEXT_TAIL));
         out.append('\n');
+        out.append(align(intervalRows(r), 2, 0));
+        out.append('\n');
         if (sum != null) {
             out.append(String.format(Locale.ROOT, "\"mean of %d\": %s (train s: the total); RMSE and MAE are in each "
                     + "symbol's own price units and are not averaged. The LSTM beats naive RMSE on %d of %d symbols; "
@@ -89,6 +96,7 @@ public final class BacktestReport {
                 did not train on; RMSE/naive there is of errors relative to each window's last close; DM: the \
                 Diebold-Mariano statistic of the LSTM's squared errors against (1 - margin) times naive's (negative: \
                 the LSTM's were smaller), p: its one-sided p-value.
+                intervals: calibrated on the gate's validation windows by split conformal prediction on log errors                 scaled by each symbol's EWMA volatility (naive uncond.: naive's intervals without the volatility                 scale); coverage: share of test days inside; width and Winkler (interval score, lower is better) in                 percent of the last close; Winkler/uncond.: Winkler over naive uncond.'s (below 1 beats it).
                 """);
         return out.toString();
     }
@@ -113,6 +121,33 @@ public final class BacktestReport {
                 g.passed() ? "yes" : "no", g.passed() ? "lstm" : "naive"});
         }
         return rows;
+    }
+
+    private static final String[] INTERVAL_HEADER = {"symbol", "intervals", "level", "coverage", "width %",
+        "Winkler %", "Winkler/uncond."};
+
+    private static List<String[]> intervalRows(BacktestResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(INTERVAL_HEADER);
+        for (SymbolResult sr : r.symbols()) {
+            String symbol = sr.symbol();
+            for (IntervalEvaluation e : sr.intervals()) {
+                double base = e.naiveUncond().meanWinklerPct();
+                rows.add(intervalRow(symbol, "lstm", e.level(), e.lstm(), base));
+                rows.add(intervalRow("", "published (" + (sr.gate().passed() ? "lstm" : "naive") + ")", e.level(),
+                        e.published(), base));
+                rows.add(intervalRow("", "naive", e.level(), e.naive(), base));
+                rows.add(intervalRow("", "naive uncond.", e.level(), e.naiveUncond(), base));
+                symbol = "";
+            }
+        }
+        return rows;
+    }
+
+    private static String[] intervalRow(String symbol, String model, double level, IntervalEvaluation.Scores s,
+                                        double base) {
+        return new String[] {symbol, model, percent(level), percent(s.coverage()), fixed(s.meanWidthPct(), 3),
+            fixed(s.meanWinklerPct(), 3), fixed(s.meanWinklerPct() / base, 4)};
     }
 
     public static String json(BacktestResult r) {

@@ -26,7 +26,9 @@ public record BacktestResult(String source, @JsonIgnore Backtest.Settings settin
         return new SettingsView(s.lstm().window(), s.lstm().layers(), s.lstm().hidden(), s.lstm().learningRate(),
                 s.lstm().epochs(), s.lstm().batchSize(), s.lstm().seed(), s.trainFraction(), s.scaling().label(),
                 s.regime().validationFraction(), s.regime().weightDecay(), s.validationFraction(), s.gate().level(),
-                s.gate().minWindows(), s.gate().margin());
+                s.gate().minWindows(), s.gate().margin(), s.intervalScope().label(),
+                s.gatedTraining().intervals().settings().levels(),
+                s.gatedTraining().intervals().settings().halfLife());
     }
 
     /**
@@ -36,7 +38,8 @@ public record BacktestResult(String source, @JsonIgnore Backtest.Settings settin
     public record SettingsView(int window, int layers, int hidden, double learningRate, int epochs, int batchSize,
                                long seed, double trainFraction, String scaling, double validationFraction,
                                double weightDecay, double gateValidationFraction, double gateLevel,
-                               int gateMinWindows, double gateMargin) {
+                               int gateMinWindows, double gateMargin, String intervalCalibration,
+                               List<Double> intervalLevels, double intervalHalfLife) {
     }
 
     @JsonProperty

@@ -8,25 +8,38 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import io.tickcast.interval.Interval;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
 
 /**
  * Scores forecasts after the fact: each forecast is paired with the symbol's first close after its
- * {@code asOf} date, and compared with the naive forecast (its last close) on the same days.
+ * {@code asOf} date, and compared with the naive forecast (its last close) on the same days; each of its
+ * prediction intervals is checked for whether the close fell inside.
  */
 public final class ForecastScoreboard {
 
-    /** Errors of one symbol's scored forecasts. */
+    /** Errors of one symbol's scored forecasts, and the coverage of their intervals per level (ascending). */
     public record SymbolScore(String symbol, int scored, double rmse, double mae, double naiveRmse, double naiveMae,
-                              long lstmForecasts) {
+                              long lstmForecasts, List<Coverage> coverage) {
 
         public double rmseRatio() {
             return rmse / naiveRmse;
         }
     }
 
+    /** Of {@code checked} scored forecasts with an interval at {@code level}, {@code inside} held the close. */
+    public record Coverage(double level, int checked, int inside) {
+
+        public double share() {
+            return checked == 0 ? Double.NaN : inside / (double) checked;
+        }
+    }
+
     private ForecastScoreboard() {
+    }
+
+    private record Row(Forecast forecast, double actual) {
     }
 
     /** Scores per symbol, in symbol order; forecasts with no later tick are left out. */
@@ -35,24 +48,39 @@ public final class ForecastScoreboard {
         for (Tick t : actuals) {
             closes.computeIfAbsent(t.symbol(), k -> new TreeMap<>()).put(t.date(), t.close());
         }
-        Map<String, List<double[]>> rows = new TreeMap<>(); // forecast, naive, actual, isLstm
+        Map<String, List<Row>> rows = new TreeMap<>();
         for (Forecast f : forecasts) {
             NavigableMap<LocalDate, Double> series = closes.get(f.symbol());
             Map.Entry<LocalDate, Double> next = series == null ? null : series.higherEntry(f.asOf());
             if (next != null) {
-                rows.computeIfAbsent(f.symbol(), k -> new ArrayList<>()).add(new double[] {
-                    f.forecastClose(), f.lastClose(), next.getValue(), Forecast.MODEL_LSTM.equals(f.model()) ? 1 : 0});
+                rows.computeIfAbsent(f.symbol(), k -> new ArrayList<>()).add(new Row(f, next.getValue()));
             }
         }
         List<SymbolScore> out = new ArrayList<>();
         rows.forEach((symbol, r) -> {
-            double[] model = r.stream().mapToDouble(a -> a[0]).toArray();
-            double[] naive = r.stream().mapToDouble(a -> a[1]).toArray();
-            double[] actual = r.stream().mapToDouble(a -> a[2]).toArray();
-            long lstm = r.stream().filter(a -> a[3] == 1).count();
+            double[] model = r.stream().mapToDouble(a -> a.forecast().forecastClose()).toArray();
+            double[] naive = r.stream().mapToDouble(a -> a.forecast().lastClose()).toArray();
+            double[] actual = r.stream().mapToDouble(Row::actual).toArray();
+            long lstm = r.stream().filter(a -> Forecast.MODEL_LSTM.equals(a.forecast().model())).count();
             out.add(new SymbolScore(symbol, r.size(), ForecastMetrics.rmse(model, actual), ForecastMetrics.mae(model, actual),
-                    ForecastMetrics.rmse(naive, actual), ForecastMetrics.mae(naive, actual), lstm));
+                    ForecastMetrics.rmse(naive, actual), ForecastMetrics.mae(naive, actual), lstm, coverage(r)));
         });
+        return out;
+    }
+
+    private static List<Coverage> coverage(List<Row> rows) {
+        Map<Double, int[]> byLevel = new TreeMap<>();
+        for (Row row : rows) {
+            for (Interval i : row.forecast().intervals()) {
+                int[] counts = byLevel.computeIfAbsent(i.level(), k -> new int[2]);
+                counts[0]++;
+                if (i.contains(row.actual())) {
+                    counts[1]++;
+                }
+            }
+        }
+        List<Coverage> out = new ArrayList<>();
+        byLevel.forEach((level, c) -> out.add(new Coverage(level, c[0], c[1])));
         return out;
     }
 }

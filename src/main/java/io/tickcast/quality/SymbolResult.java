@@ -1,12 +1,14 @@
 package io.tickcast.quality;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tickcast.gate.Evidence;
 import io.tickcast.gate.ModelGate;
+import io.tickcast.interval.ForecasterCalibration;
 
 /**
  * One symbol's backtest: split sizes, training, the gate's verdict, and test-split scores of the LSTM, of what
@@ -25,6 +27,9 @@ import io.tickcast.gate.ModelGate;
  * @param upShare            share of test days that closed up: the bar for directional accuracy
  * @param trainLosses        per-epoch mean training MSE on scaled targets
  * @param validationLosses   per-epoch validation MSE on scaled targets (empty without validation)
+ * @param intervals          test-split coverage, width and Winkler score of the prediction intervals per level,
+ *                           calibrated on the gate's validation windows
+ * @param calibration        the intervals' calibration (the LSTM's and naive's, with the gate's coverage check)
  * @param series             the closes and forecasts behind the charts (not in the JSON)
  */
 public record SymbolResult(
@@ -48,6 +53,8 @@ public record SymbolResult(
         double upShare,
         double[] trainLosses,
         double[] validationLosses,
+        List<IntervalEvaluation> intervals,
+        ForecasterCalibration calibration,
         @JsonIgnore Series series) {
 
     /**
@@ -93,8 +100,20 @@ public record SymbolResult(
     /**
      * The whole series with the LSTM's forecast for every window (in sample for the windows it trained on, out of
      * sample for the gate's and the test windows). {@code forecasts[i]} forecasts {@code closes[i + window]}.
+     * {@code bands[level][j]} is the published forecaster's {@code {lower, upper}} at {@code levels[level]} for
+     * test window {@code j}.
      */
-    public record Series(LocalDate[] dates, double[] closes, double[] forecasts, int window) {
+    public record Series(LocalDate[] dates, double[] closes, double[] forecasts, int window, double[] levels,
+                         double[][][] bands) {
+    }
+
+    /** The same result with its intervals' test scores, calibration and the published forecaster's bands. */
+    SymbolResult withIntervals(List<IntervalEvaluation> newIntervals, ForecasterCalibration newCalibration,
+                               double[] levels, double[][][] bands) {
+        return new SymbolResult(symbol, days, firstDate, lastDate, trainWindows, testWindows, firstTestDate,
+                trainingSeconds, fitWindows, validationWindows, bestEpoch, gate, lstm, published, naive, rmseRatio,
+                publishedRmseRatio, upShare, trainLosses, validationLosses, newIntervals, newCalibration,
+                new Series(series.dates(), series.closes(), series.forecasts(), series.window(), levels, bands));
     }
 
     /** Epochs trained (every epoch runs; {@link #bestEpoch()} says which one's weights were kept). */

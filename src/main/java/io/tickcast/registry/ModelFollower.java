@@ -288,6 +288,9 @@ public final class ModelFollower implements AutoCloseable {
         ModelRecord record = loaded.record();
         current = record;
         if (record.isNaive()) {
+            if (record.calibration() != null && record.calibration().naive() != null) {
+                slot.calibrateNaive(record.calibration().naive());
+            }
             ModelRecord.Demotion d = record.demotion();
             slot.clear(d == null ? "the registry says to serve the naive forecast"
                     : "model v" + d.demotedVersion() + " was demoted " + d.at() + ": " + describe(d));
@@ -295,7 +298,7 @@ public final class ModelFollower implements AutoCloseable {
             LOG.info("now serving the naive forecast (registry record v{}): {}", record.version(), slot.naiveReason());
             return;
         }
-        slot.install(loaded.model(), record.version());
+        slot.install(loaded.model(), record.version(), record.calibration());
         events.modelInstalled(record.version(), record.createdAt());
         LOG.info("now serving {}", describe(record));
     }

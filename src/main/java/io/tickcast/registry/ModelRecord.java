@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
+import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.lstm.LstmModel;
 
 /**
@@ -28,6 +29,9 @@ import io.tickcast.lstm.LstmModel;
  * @param demotedVersions every version demoted so far that is still in the registry, ascending (empty in records
  *                      of older builds): carried by every new record, so the knowledge survives when the record of
  *                      the demotion itself is deleted or replaced
+ * @param calibration   the prediction intervals' calibration of the model and of the naive forecast, fitted on the
+ *                      gate's validation windows, with the gate's coverage check (null in forced records, records of
+ *                      older builds, and naive records: the naive forecast then keeps the calibration it has)
  */
 public record ModelRecord(
         int formatVersion,
@@ -41,7 +45,8 @@ public record ModelRecord(
         Evidence validation,
         Demotion demotion,
         List<Long> demotedVersions,
-        byte[] model) {
+        byte[] model,
+        ForecasterCalibration calibration) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String LSTM = "lstm";
@@ -51,6 +56,14 @@ public record ModelRecord(
     public ModelRecord {
         kind = kind == null ? LSTM : kind; // records of older builds
         demotedVersions = demotedVersions == null ? List.of() : List.copyOf(demotedVersions);
+    }
+
+    /** A record without interval calibration. */
+    public ModelRecord(int formatVersion, long version, Instant createdAt, String promotedBy, String kind,
+                       Architecture architecture, Training training, DataRange data, Evidence validation,
+                       Demotion demotion, List<Long> demotedVersions, byte[] model) {
+        this(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data, validation, demotion,
+                demotedVersions, model, null);
     }
 
     public record Architecture(int window, int layers, int hidden) {
@@ -111,13 +124,19 @@ public record ModelRecord(
     /** The same record under another version number (assigned when it is published). */
     public ModelRecord withVersion(long newVersion) {
         return new ModelRecord(formatVersion, newVersion, createdAt, promotedBy, kind, architecture, training, data,
-                validation, demotion, demotedVersions, model);
+                validation, demotion, demotedVersions, model, calibration);
     }
 
     /** The same record carrying the versions demoted so far (sorted; see {@code demotedVersions}). */
     public ModelRecord withDemotedVersions(Collection<Long> demoted) {
         return new ModelRecord(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data,
-                validation, demotion, demoted.stream().sorted().distinct().toList(), model);
+                validation, demotion, demoted.stream().sorted().distinct().toList(), model, calibration);
+    }
+
+    /** The same record carrying {@code newCalibration}. */
+    public ModelRecord withCalibration(ForecasterCalibration newCalibration) {
+        return new ModelRecord(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data,
+                validation, demotion, demotedVersions, model, newCalibration);
     }
 
     /** True for a model that passed the current gate (with its evidence recorded), not forced or legacy. */
@@ -131,6 +150,6 @@ public record ModelRecord(
      */
     public ModelRecord republished(String by, Demotion why) {
         return new ModelRecord(formatVersion, version, createdAt, by, kind, architecture, training, data, validation, why,
-                demotedVersions, model);
+                demotedVersions, model, calibration);
     }
 }

@@ -68,7 +68,8 @@ public final class ForecastTopology {
                 .selectKey((k, v) -> v.parsed().tick().symbol(), Named.as("key-by-symbol"))
                 .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
-                .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events), Named.as("window"), WINDOW_STORE,
+                .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events,
+                                config.intervals().settings()), Named.as("window"), WINDOW_STORE,
                         LATEST_FORECASTS);
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))

@@ -3,6 +3,9 @@ package io.tickcast.topology;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.tickcast.interval.Calibration;
+import io.tickcast.interval.ForecasterCalibration;
+import io.tickcast.interval.NaiveFallback;
 import io.tickcast.lstm.LstmModel;
 
 /**
@@ -20,11 +23,18 @@ public final class ModelSlot {
     public static final class Versioned {
         private final LstmModel model;
         private final long version;
+        private final Calibration calibration;
         private final AtomicInteger holders = new AtomicInteger(1); // the slot itself
 
-        Versioned(LstmModel model, long version) {
+        Versioned(LstmModel model, long version, Calibration calibration) {
             this.model = model;
             this.version = version;
+            this.calibration = calibration;
+        }
+
+        /** The model's interval calibration, or null when its record carries none (forced, older builds). */
+        public Calibration calibration() {
+            return calibration;
         }
 
         public LstmModel model() {
@@ -59,6 +69,7 @@ public final class ModelSlot {
     private final AtomicReference<Versioned> current = new AtomicReference<>();
     private final int window;
     private volatile String naiveReason = "no model has passed the promotion gate yet";
+    private volatile Calibration naiveCalibration;
 
     /** @param window the window length of the stream; models of another length are refused */
     public ModelSlot(int window) {
@@ -86,11 +97,35 @@ public final class ModelSlot {
 
     /** Serves {@code model} from now on; the slot owns it and closes it once replaced and no longer leased. */
     public void install(LstmModel model, long version) {
+        install(model, version, null);
+    }
+
+    /**
+     * The same, with the calibration its record carries (null: none): the model's intervals come from
+     * {@code calibration.lstm()}, and the naive forecast's from {@code calibration.naive()} from now on.
+     */
+    public void install(LstmModel model, long version, ForecasterCalibration calibration) {
         if (model.window() != window) {
             throw new IllegalArgumentException("model window " + model.window() + " does not match the stream's window "
                     + window + " (window.size)");
         }
-        retire(current.getAndSet(new Versioned(model, version)), model);
+        if (calibration != null && calibration.naive() != null) {
+            naiveCalibration = calibration.naive();
+        }
+        retire(current.getAndSet(new Versioned(model, version, calibration == null ? null : calibration.lstm())), model);
+    }
+
+    /** The naive forecast's intervals come from {@code calibration} from now on. */
+    public void calibrateNaive(Calibration calibration) {
+        naiveCalibration = java.util.Objects.requireNonNull(calibration);
+    }
+
+    /**
+     * The naive forecast's calibration: the newest one a model record carried, or null until one arrives (the
+     * forecaster then uses {@link NaiveFallback}'s).
+     */
+    public Calibration naiveCalibration() {
+        return naiveCalibration;
     }
 
     /** Serve the naive forecast from now on (a model was demoted and nothing passing is left), and say why. */

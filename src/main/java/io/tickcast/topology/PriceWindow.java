@@ -4,13 +4,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tickcast.interval.Volatility;
 import io.tickcast.records.Tick;
 
 /**
  * The last closes of one symbol with their dates, oldest first: the value of the window store.
  * Immutable; {@link #apply} returns the next window.
+ *
+ * <p>{@code before} is the symbol's EWMA volatility of the daily log returns up to the window's oldest close
+ * (the returns of closes that have left the window); the returns inside the window are folded in on top of it
+ * when the volatility is asked for ({@link #volatility(double)}), so a correction of any close in the window
+ * changes the volatility exactly as if the corrected close had come first. Values stored by builds without it
+ * read with {@code before} null: the volatility then starts from the returns in the window.
  */
-public record PriceWindow(List<LocalDate> dates, List<Double> closes) {
+public record PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility before) {
 
     /** What a tick did to a window. */
     public enum Outcome { APPENDED, CORRECTED, OUT_OF_ORDER }
@@ -27,21 +34,30 @@ public record PriceWindow(List<LocalDate> dates, List<Double> closes) {
         closes = List.copyOf(closes);
     }
 
+    public PriceWindow(List<LocalDate> dates, List<Double> closes) {
+        this(dates, closes, null);
+    }
+
     public static PriceWindow empty() {
-        return new PriceWindow(List.of(), List.of());
+        return new PriceWindow(List.of(), List.of(), Volatility.NONE);
+    }
+
+    /** {@link #apply(Tick, int, double)} with the default volatility half-life. */
+    public Update apply(Tick tick, int capacity) {
+        return apply(tick, capacity, io.tickcast.interval.IntervalSettings.DEFAULT.halfLife());
     }
 
     /**
      * A tick for a date already in the window replaces that day's close (a correction); a tick older than
      * the newest date otherwise is out of order; a newer tick is appended and the oldest day dropped
-     * beyond {@code capacity}.
+     * beyond {@code capacity}, its return folded into {@code before} with {@code halfLife}.
      */
-    public Update apply(Tick tick, int capacity) {
+    public Update apply(Tick tick, int capacity, double halfLife) {
         int existing = dates.indexOf(tick.date());
         if (existing >= 0) {
             List<Double> c = new ArrayList<>(closes);
             c.set(existing, tick.close());
-            return new Update(Outcome.CORRECTED, new PriceWindow(dates, c));
+            return new Update(Outcome.CORRECTED, new PriceWindow(dates, c, before));
         }
         if (!dates.isEmpty() && tick.date().isBefore(newestDate())) {
             return new Update(Outcome.OUT_OF_ORDER, this);
@@ -50,11 +66,13 @@ public record PriceWindow(List<LocalDate> dates, List<Double> closes) {
         List<Double> c = new ArrayList<>(closes);
         d.add(tick.date());
         c.add(tick.close());
+        Volatility base = before == null ? Volatility.NONE : before;
         while (d.size() > capacity) {
             d.remove(0);
-            c.remove(0);
+            double dropped = c.remove(0);
+            base = base.next(dropped, c.get(0), halfLife);
         }
-        return new Update(Outcome.APPENDED, new PriceWindow(d, c));
+        return new Update(Outcome.APPENDED, new PriceWindow(d, c, base));
     }
 
     public int size() {
@@ -71,5 +89,14 @@ public record PriceWindow(List<LocalDate> dates, List<Double> closes) {
 
     public double[] closesArray() {
         return closes.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The symbol's EWMA volatility of daily log returns up to the newest close (see the class comment). */
+    public Volatility volatility(double halfLife) {
+        Volatility v = before == null ? Volatility.NONE : before;
+        for (int i = 1; i < closes.size(); i++) {
+            v = v.next(closes.get(i - 1), closes.get(i), halfLife);
+        }
+        return v;
     }
 }

@@ -2,6 +2,12 @@ package io.tickcast.topology;
 
 import java.time.Clock;
 
+import java.util.List;
+
+import io.tickcast.interval.Calibration;
+import io.tickcast.interval.Interval;
+import io.tickcast.interval.IntervalSettings;
+import io.tickcast.interval.NaiveFallback;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.records.Forecast;
 import org.slf4j.Logger;
@@ -10,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes one forecast from a full window with whatever model the {@link ModelSlot} holds now, or the naive
  * forecast (tomorrow = today) when it holds none, when the model's output is not a positive price, or when
- * the model fails. Owns one predictor for the current model version, so it
+ * the model fails, with its prediction intervals (see {@link #calibrationFor}) scaled by the symbol's volatility
+ * in the window store. Owns one predictor for the current model version, so it
  * belongs to one stream thread; a new version is picked up between two forecasts.
  */
 final class WindowForecaster implements AutoCloseable {
@@ -24,10 +31,13 @@ final class WindowForecaster implements AutoCloseable {
     private ModelSlot.Versioned leased;
     private LstmPredictor predictor;
 
-    WindowForecaster(ModelSlot slot, Clock clock, StreamEvents events) {
+    private final IntervalSettings intervals;
+
+    WindowForecaster(ModelSlot slot, Clock clock, StreamEvents events, IntervalSettings intervals) {
         this.slot = slot;
         this.clock = clock;
         this.events = events;
+        this.intervals = intervals;
     }
 
     Forecast forecast(String symbol, PriceWindow window) {
@@ -53,7 +63,22 @@ final class WindowForecaster implements AutoCloseable {
             }
         }
         events.forecastMade(kind, version, System.nanoTime() - start);
-        return new Forecast(symbol, window.newestDate(), 1, window.lastClose(), value, kind, version, clock.instant());
+        List<Interval> bands = calibrationFor(kind, current).intervals(value,
+                window.volatility(intervals.halfLife()).sigma());
+        return new Forecast(symbol, window.newestDate(), 1, window.lastClose(), value, kind, version, clock.instant(),
+                bands);
+    }
+
+    /**
+     * The model's own calibration for its forecasts; the naive forecast's (from the newest model record, or the
+     * {@link NaiveFallback}) for naive forecasts, and for a model whose record carries none (forced).
+     */
+    private Calibration calibrationFor(String kind, ModelSlot.Versioned current) {
+        if (Forecast.MODEL_LSTM.equals(kind) && current.calibration() != null) {
+            return current.calibration();
+        }
+        Calibration naive = slot.naiveCalibration();
+        return naive != null ? naive : NaiveFallback.calibration(intervals);
     }
 
     /**

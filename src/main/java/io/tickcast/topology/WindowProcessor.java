@@ -2,6 +2,7 @@ package io.tickcast.topology;
 
 import java.time.Clock;
 
+import io.tickcast.interval.IntervalSettings;
 import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.ParsedTick;
@@ -30,8 +31,11 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     private KeyValueStore<String, Forecast> latest;
     private WindowForecaster forecaster;
 
-    WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events) {
+    private final IntervalSettings intervals;
+
+    WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events, IntervalSettings intervals) {
         this.windowSize = windowSize;
+        this.intervals = intervals;
         this.slot = slot;
         this.clock = clock;
         this.events = events;
@@ -42,7 +46,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         this.context = context;
         this.store = context.getStateStore(ForecastTopology.WINDOW_STORE);
         this.latest = context.getStateStore(ForecastTopology.LATEST_FORECASTS);
-        this.forecaster = new WindowForecaster(slot, clock, events);
+        this.forecaster = new WindowForecaster(slot, clock, events, intervals);
     }
 
     @Override
@@ -54,7 +58,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         }
         Tick tick = parsed.tick();
         PriceWindow before = store.get(tick.symbol());
-        PriceWindow.Update update = (before == null ? PriceWindow.empty() : before).apply(tick, windowSize);
+        PriceWindow.Update update = (before == null ? PriceWindow.empty() : before).apply(tick, windowSize, intervals.halfLife());
         if (update.outcome() == PriceWindow.Outcome.OUT_OF_ORDER) {
             String detail = "date " + tick.date() + " is older than the newest date " + before.newestDate()
                     + " in the window of " + tick.symbol() + " and not a correction of a date in it";

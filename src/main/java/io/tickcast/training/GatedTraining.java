@@ -5,6 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tickcast.config.LstmConfig;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.gate.Evidence;
+import io.tickcast.interval.CoverageCheck;
+import io.tickcast.interval.ForecasterCalibration;
+import io.tickcast.interval.IntervalSettings;
+import io.tickcast.interval.ValidationCalibration;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.gate.ModelGate;
 import io.tickcast.gate.ValidationWindow;
@@ -28,17 +34,27 @@ public final class GatedTraining {
 
     /** How to train and how much evidence to ask for. */
     public record Settings(LstmConfig lstm, TrainingRegime regime, Scaling.Method scaling, double validationFraction,
-                           int minTrainWindows, GateSettings gate) {
+                           int minTrainWindows, GateSettings gate, TickcastConfig.Intervals intervals) {
 
         public Settings {
             if (!(validationFraction > 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validation fraction must be in (0, 1), was " + validationFraction);
             }
+            intervals = intervals == null ? TickcastConfig.Intervals.DEFAULT : intervals;
+        }
+
+        public Settings(LstmConfig lstm, TrainingRegime regime, Scaling.Method scaling, double validationFraction,
+                        int minTrainWindows, GateSettings gate) {
+            this(lstm, regime, scaling, validationFraction, minTrainWindows, gate, null);
         }
 
         public static Settings of(LstmConfig lstm, double validationFraction, int minTrainWindows, GateSettings gate) {
             return new Settings(lstm, TrainingRegime.DEFAULT, Scaling.Method.PER_WINDOW, validationFraction,
                     minTrainWindows, gate);
+        }
+
+        public Settings withIntervals(TickcastConfig.Intervals newIntervals) {
+            return new Settings(lstm, regime, scaling, validationFraction, minTrainWindows, gate, newIntervals);
         }
     }
 
@@ -47,7 +63,8 @@ public final class GatedTraining {
      * data to train, no candidate ({@code trained} null) and the reason in {@code skipped}.
      */
     public record Candidate(TrainingResult trained, ModelGate.Verdict verdict, LocalDate cutoff, int trainWindows,
-                            List<ValidationWindow> validation, double[] forecasts, String skipped) {
+                            List<ValidationWindow> validation, double[] forecasts, ForecasterCalibration calibration,
+                            String skipped) {
 
         public boolean passed() {
             return verdict != null && verdict.passed();
@@ -81,7 +98,7 @@ public final class GatedTraining {
         }
         List<ValidationWindow> validation = cutoff == null ? List.of() : ValidationWindow.after(series, window, cutoff);
         if (trainWindows < s.minTrainWindows() || validation.isEmpty()) {
-            return new Candidate(null, null, cutoff, trainWindows, validation, null, trainWindows
+            return new Candidate(null, null, cutoff, trainWindows, validation, null, null, trainWindows
                     + " training windows" + (validation.isEmpty() ? " and no validation window" : "")
                     + " (at least " + s.minTrainWindows() + " training windows are needed)");
         }
@@ -92,11 +109,30 @@ public final class GatedTraining {
             double[] forecasts = forecast(trained.model(), validation);
             double[] currentForecasts = current == null || current.window() != window ? null : forecast(current, validation);
             ModelGate.Verdict verdict = ModelGate.judge(validation, forecasts, currentForecasts, cutoff, s.gate());
-            return new Candidate(trained, verdict, cutoff, trainWindows, validation, forecasts, null);
+            IntervalSettings is = s.intervals().settings();
+            ForecasterCalibration calibration = ValidationCalibration.fit(validation, forecasts,
+                    ValidationCalibration.sigmas(series, window, cutoff, is.halfLife()), is,
+                    s.intervals().coverageTolerance(), s.gate().level());
+            return new Candidate(trained, withCoverage(verdict, calibration.check()), cutoff, trainWindows, validation,
+                    forecasts, calibration, null);
         } catch (RuntimeException e) {
             trained.model().close();
             throw e;
         }
+    }
+
+    /**
+     * The verdict once the intervals' coverage is taken into account: a candidate that passed the accuracy test
+     * but whose validation coverage misses a nominal level by more than the tolerance is not promoted.
+     */
+    static ModelGate.Verdict withCoverage(ModelGate.Verdict verdict, CoverageCheck check) {
+        if (!verdict.passed() || check.passed()) {
+            return verdict;
+        }
+        Evidence e = verdict.evidence();
+        Evidence failed = new Evidence(e.windows(), e.cutoff(), e.rmse(), e.naiveRmse(), e.currentRmse(), e.vsNaive(),
+                e.vsCurrent(), e.level(), e.margin(), false);
+        return new ModelGate.Verdict(false, "its intervals do not hold: " + check.summary(), failed);
     }
 
     /** Judges a model that was trained elsewhere on every window of {@code series} (none of which it may have seen). */

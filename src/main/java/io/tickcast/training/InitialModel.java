@@ -6,6 +6,7 @@ import java.util.List;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.gate.ModelGate;
+import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.PriceSeries;
@@ -16,10 +17,17 @@ import io.tickcast.registry.ModelRecord;
  * on, or it is not published and the service forecasts naive and says why. Only an operator's explicit
  * {@code --force} publishes a model without evidence, and its record says so.
  *
- * @param record  the record to publish (version 0 until published), or null when the model did not pass
- * @param verdict why it passed or did not, with its evidence
+ * @param record      the record to publish (version 0 until published), or null when the model did not pass
+ * @param verdict     why it passed or did not, with its evidence
+ * @param calibration the interval calibration fitted on the gate's validation windows when a candidate was judged
+ *                    (also when it was rejected: its {@code naive()} part calibrates the naive forecast the service
+ *                    then serves), else null
  */
-public record InitialModel(ModelRecord record, String verdict) {
+public record InitialModel(ModelRecord record, String verdict, ForecasterCalibration calibration) {
+
+    public InitialModel(ModelRecord record, String verdict) {
+        this(record, verdict, null);
+    }
 
     public boolean publishable() {
         return record != null;
@@ -30,13 +38,14 @@ public record InitialModel(ModelRecord record, String verdict) {
                                      LstmTrainer.EpochListener progress) {
         TickcastConfig.Trainer t = config.trainer();
         RetrainCycle.Attempt a = RetrainCycle.run(TickHistory.Snapshot.of(series),
-                GatedTraining.Settings.of(config.lstm(), t.validationFraction(), t.minWindows(), config.gate()),
+                GatedTraining.Settings.of(config.lstm(), t.validationFraction(), t.minWindows(), config.gate())
+                        .withIntervals(config.intervals()),
                 null, clock, progress);
         if (a.outcome() != RetrainCycle.Outcome.PROMOTED) {
-            return new InitialModel(null, a.outcome().label() + ": " + a.detail());
+            return new InitialModel(null, a.outcome().label() + ": " + a.detail(), a.calibration());
         }
         a.model().close(); // the record holds its bytes
-        return new InitialModel(a.record(), "passed the gate: " + a.detail());
+        return new InitialModel(a.record(), "passed the gate: " + a.detail(), a.calibration());
     }
 
     /** Gates a model trained elsewhere on every window of {@code series}, which it must not have trained on. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import io.tickcast.gate.Evidence;
+import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
@@ -27,11 +28,18 @@ public final class RetrainCycle {
 
     /**
      * The result of an attempt. {@code record} and {@code model} are set only when promoted (the caller owns the
-     * model; the record has version 0 until the publisher gives it one); {@code validation} whenever a candidate
-     * was judged. {@code thread} names the thread it ran on.
+     * model; the record has version 0 until the publisher gives it one); {@code validation} and {@code calibration}
+     * (the candidate's and naive's interval calibration on the validation windows) whenever a candidate was judged. {@code thread} names the thread it ran on.
      */
     public record Attempt(Outcome outcome, Evidence validation, ModelRecord record, LstmModel model,
-                          Instant startedAt, Duration duration, String thread, String detail) {
+                          Instant startedAt, Duration duration, String thread, String detail,
+                          ForecasterCalibration calibration) {
+
+        /** An attempt without interval calibration (no candidate was judged). */
+        public Attempt(Outcome outcome, Evidence validation, ModelRecord record, LstmModel model, Instant startedAt,
+                       Duration duration, String thread, String detail) {
+            this(outcome, validation, record, model, startedAt, duration, thread, detail, null);
+        }
 
         public double ratioToNaive() {
             return validation == null ? Double.NaN : validation.ratioToNaive();
@@ -55,15 +63,17 @@ public final class RetrainCycle {
         String detail = c.verdict().reason() + ": " + evidence.summary();
         if (!c.passed()) {
             trained.model().close();
-            return new Attempt(Outcome.REJECTED, evidence, null, null, startedAt, elapsed(start), thread, detail);
+            return new Attempt(Outcome.REJECTED, evidence, null, null, startedAt, elapsed(start), thread, detail,
+                    c.calibration());
         }
         var lstm = settings.lstm();
         ModelRecord record = ModelRecord.gated(trained.model(), 0, clock.instant(),
                 new ModelRecord.Training(lstm.learningRate(), lstm.epochs(), lstm.batchSize(), lstm.seed(),
                         trained.examples(), trained.elapsed().toMillis()),
                 new ModelRecord.DataRange(history.series().size(), history.ticks(), history.from(), history.to()),
-                evidence);
-        return new Attempt(Outcome.PROMOTED, evidence, record, trained.model(), startedAt, elapsed(start), thread, detail);
+                evidence).withCalibration(c.calibration());
+        return new Attempt(Outcome.PROMOTED, evidence, record, trained.model(), startedAt, elapsed(start), thread, detail,
+                c.calibration());
     }
 
     private static Duration elapsed(long startNanos) {

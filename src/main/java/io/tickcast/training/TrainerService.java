@@ -207,7 +207,7 @@ public final class TrainerService implements AutoCloseable {
             lastAttemptAt = clock.instant();
             TickcastConfig.Trainer t = config.trainer();
             GatedTraining.Settings settings = GatedTraining.Settings.of(config.lstm(), t.validationFraction(),
-                    t.minWindows(), config.gate());
+                    t.minWindows(), config.gate()).withIntervals(config.intervals());
             RetrainCycle.Attempt attempt;
             ModelSlot.Versioned current = registryView.acquire(); // the model in service, held while it is compared
             try {
@@ -376,7 +376,7 @@ public final class TrainerService implements AutoCloseable {
             ModelRecord.Demotion why = new ModelRecord.Demotion(v.version(), clock.instant(), v.ratioToNaive(), v.worse(),
                     config.gate().level());
             ModelRecord record = fallback != null ? fallback.republished("demotion", why)
-                    : ModelRecord.naive(writer.nextVersion(), clock.instant(), why);
+                    : ModelRecord.naive(writer.nextVersion(), clock.instant(), why).withCalibration(naiveCalibration());
             try {
                 writer.publish(record, v.version());
             } catch (TransactionalPublisher.Fenced e) {
@@ -393,7 +393,16 @@ public final class TrainerService implements AutoCloseable {
      * The newest version that passed the gate, was never demoted, and whose model bytes load (the follower loads
      * only the model it serves, so a fallback is checked here, as instances will check it), or null.
      */
-    private ModelRecord fallback(Set<Long> demoted) {
+    /**
+     * The naive forecast's calibration of the newest record that carried one, for a "serve naive" record: instances
+     * that start on that record then keep the naive intervals calibrated on the trainer's data (null: none yet).
+     */
+    private io.tickcast.interval.ForecasterCalibration naiveCalibration() {
+        io.tickcast.interval.Calibration naive = registryView.naiveCalibration();
+        return naive == null ? null : new io.tickcast.interval.ForecasterCalibration(null, naive, null);
+    }
+
+        private ModelRecord fallback(Set<Long> demoted) {
         List<ModelRecord> versions = follower.versions();
         for (int i = versions.size() - 1; i >= 0; i--) {
             ModelRecord r = versions.get(i);

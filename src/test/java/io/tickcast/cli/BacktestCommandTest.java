@@ -120,6 +120,8 @@ class BacktestCommandTest {
         assertThat(err.toString()).contains("train fraction");
         assertThat(run(dir.resolve("missing.csv").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("missing.csv");
+        assertThat(run("--interval-calibration", "global")).isEqualTo(2);
+        assertThat(err.toString()).contains("--interval-calibration must be pooled or per-symbol, was 'global'");
     }
 
     @Test
@@ -132,7 +134,7 @@ class BacktestCommandTest {
         }
         assertThat(cli.getCommandSpec().positionalParameters().get(0).description()).isNotEmpty();
         assertThat(out.toString()).contains("FILE.csv", "per-window", "global-minmax", "default: 0.7",
-                "default: 100", "default: 42", "tickcast-out", "recent 20%", "at 5%", "Diebold-Mariano", "'published'")
+                "default: 100", "default: 42", "tickcast-out", "recent 20%", "at 5%", "Diebold-Mariano", "'published'", "per-symbol")
                 .doesNotContain("%%");
     }
 }

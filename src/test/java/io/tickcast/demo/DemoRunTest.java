@@ -68,8 +68,12 @@ class DemoRunTest {
             assertThat(s.scored()).isEqualTo(134);
             assertThat(s.lstmForecasts()).isEqualTo(134);
             assertThat(s.rmseRatio()).as("a wave is far more predictable than naive").isLessThan(0.9);
+            // every scored forecast had both intervals checked (the model's calibration came with its record)
+            assertThat(s.coverage()).extracting(ForecastScoreboard.Coverage::level).containsExactly(0.8, 0.95);
+            assertThat(s.coverage()).allSatisfy(c -> assertThat(c.checked()).isEqualTo(134));
+            assertThat(s.coverage().get(1).inside()).isGreaterThanOrEqualTo(s.coverage().get(0).inside());
         });
-        assertThat(o.printed()).contains("Gate: passed the gate", "Model v1 published");
+        assertThat(o.printed()).contains("Gate: passed the gate", "Model v1 published", "coverage 80/95");
         // the naive column is recomputed here from the data alone
         double[] aaa = SyntheticSeries.wave(450, 100, 0, 1);
         double[] naive = java.util.Arrays.copyOfRange(aaa, 315, 449);
@@ -95,8 +99,14 @@ class DemoRunTest {
             assertThat(s.scored()).isEqualTo(119);
             assertThat(s.lstmForecasts()).isZero();
             assertThat(s.rmseRatio()).isEqualTo(1.0);
+            // naive's intervals, calibrated on the rejected candidate's validation windows of these random walks
+            // (constant volatility): live coverage near nominal; 119 days give standard errors of about 4 and 2 points
+            assertThat(s.coverage()).extracting(ForecastScoreboard.Coverage::checked).containsExactly(119, 119);
+            assertThat(s.coverage().get(0).share()).isBetween(0.8 - 0.15, 0.8 + 0.15);
+            assertThat(s.coverage().get(1).share()).isBetween(0.95 - 0.1, 1.0);
         });
         assertThat(o.printed()).contains("Gate: not published", "no evidence that it beats the naive forecast",
-                "Serving the naive forecast (tomorrow = today): no model passed the gate", " 1.0000 ");
+                "Serving the naive forecast (tomorrow = today): no model passed the gate", " 1.0000 ",
+                "Naive intervals calibrated on the gate's ");
     }
 }

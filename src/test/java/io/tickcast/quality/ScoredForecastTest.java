@@ -36,4 +36,17 @@ class ScoredForecastTest {
         assertThat(ScoredForecast.of(forecast(100, 100), 104).directionHit()).isFalse();
         assertThat(ScoredForecast.of(forecast(100, 100), 100).directionHit()).isFalse();
     }
+
+    @Test
+    void eachIntervalIsCheckedAgainstTheActualClose() {
+        Forecast f = new Forecast("X", LocalDate.of(2020, 1, 1), 1, 100, 101, "lstm", 1, Instant.EPOCH,
+                java.util.List.of(new io.tickcast.interval.Interval(0.8, 99, 103),
+                        new io.tickcast.interval.Interval(0.95, 97, 105)));
+        ScoredForecast s = ScoredForecast.of(f, 104);
+        assertThat(s.intervals()).extracting(ScoredForecast.IntervalCheck::level).containsExactly(0.8, 0.95);
+        assertThat(s.intervals()).extracting(ScoredForecast.IntervalCheck::inside).containsExactly(false, true);
+        assertThat(s.intervals().get(0).winkler()).isCloseTo(4 + 2 / 0.2 * 1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.inside(0.95)).isTrue();
+        assertThat(ScoredForecast.of(forecast(100, 101), 104).intervals()).as("no intervals, no checks").isEmpty();
+    }
 }

@@ -44,7 +44,8 @@ class ModelLifetimesTest {
         RecordingStreamEvents events = new RecordingStreamEvents();
         Thread streamThread = new Thread(() -> {
             PriceWindow w = window();
-            try (WindowForecaster forecaster = new WindowForecaster(slot, Clock.systemUTC(), events)) {
+            try (WindowForecaster forecaster = new WindowForecaster(slot, Clock.systemUTC(), events,
+                    io.tickcast.interval.IntervalSettings.DEFAULT)) {
                 while (!stop.get()) {
                     Forecast f = forecaster.forecast("AAA", w);
                     forecasts.incrementAndGet();

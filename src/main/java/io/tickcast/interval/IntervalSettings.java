@@ -1,0 +1,37 @@
+package io.tickcast.interval;
+
+import java.util.List;
+
+import io.tickcast.config.ConfigKey;
+import io.tickcast.config.InvalidSettingException;
+
+/**
+ * Which prediction intervals to publish and how to scale them.
+ *
+ * @param levels   coverage levels, ascending, each in (0, 1)
+ * @param halfLife half-life in trading days of the EWMA volatility scale
+ */
+public record IntervalSettings(List<Double> levels, double halfLife) {
+
+    /**
+     * Defaults: 80% and 95%; 11.2 trading days, the half-life of RiskMetrics' daily decay factor 0.94, a
+     * convention fixed before looking at any data ({@code interval.half-life}).
+     */
+    public static final IntervalSettings DEFAULT = new IntervalSettings(List.of(0.8, 0.95), 11.2);
+
+    public IntervalSettings {
+        InvalidSettingException.check(levels != null && !levels.isEmpty(), ConfigKey.INTERVAL_LEVELS,
+                "must name at least one level", levels);
+        levels = List.copyOf(levels);
+        double previous = 0;
+        for (double l : levels) {
+            InvalidSettingException.check(l > 0 && l < 1, ConfigKey.INTERVAL_LEVELS,
+                    "must each be between 0 and 1 (exclusive)", l);
+            InvalidSettingException.check(l > previous, ConfigKey.INTERVAL_LEVELS, "must be ascending without repeats",
+                    levels);
+            previous = l;
+        }
+        InvalidSettingException.check(halfLife >= 1 && halfLife <= 1000, ConfigKey.INTERVAL_HALF_LIFE,
+                "must be between 1 and 1000 trading days", halfLife);
+    }
+}
