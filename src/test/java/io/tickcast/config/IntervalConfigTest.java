@@ -3,6 +3,7 @@ package io.tickcast.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import io.tickcast.interval.IntervalSettings;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class IntervalConfigTest {
 
     private static TickcastConfig with(String key, String value) {
-        return TickcastConfig.load(null, Map.of(), Map.of(key, value));
+        return TickcastConfig.load(List.of(), Map.of(), Map.of(key, value));
     }
 
     @Test
@@ -29,7 +30,7 @@ class IntervalConfigTest {
         assertThat(with("interval.levels", " 0.5, 0.9 ,0.99").intervals().settings().levels())
                 .containsExactly(0.5, 0.9, 0.99);
         assertThat(with("interval.half-life", "20").intervals().settings().halfLife()).isEqualTo(20);
-        assertThat(TickcastConfig.load(null, Map.of("TICKCAST_GATE_COVERAGE_TOLERANCE", "0.03"), Map.of())
+        assertThat(TickcastConfig.load(List.of(), Map.of("TICKCAST_GATE_COVERAGE_TOLERANCE", "0.03"), Map.of())
                 .intervals().coverageTolerance()).isEqualTo(0.03);
     }
 
