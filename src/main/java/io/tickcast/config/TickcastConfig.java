@@ -124,6 +124,27 @@ public record TickcastConfig(
         InvalidSettingException.check(ok, key, rule, value);
     }
 
+    /**
+     * Every setting, with the values of secret Kafka settings ({@code sasl.jaas.config}, {@code *.password},
+     * {@code *.key}, ...) hidden, so a config that reaches a log or an error message never carries a credential.
+     */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>();
+        kafkaOverrides.forEach((k, v) -> shown.put(k, isSecret(k) ? "[hidden]" : v));
+        return "TickcastConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", topics=" + topics
+                + ", http=" + http + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads + ", threadFailures="
+                + threadFailures + ", lstm=" + lstm + ", trainer=" + trainer + ", gate=" + gate + ", intervals=" + intervals
+                + ", clients=" + clients + ", kafkaOverrides=" + shown + "]";
+    }
+
+    /** Kafka client settings whose values are credentials (Kafka's own config dumps hide the same ones). */
+    static boolean isSecret(String kafkaKey) {
+        String k = kafkaKey.toLowerCase(Locale.ROOT);
+        return k.endsWith("sasl.jaas.config") || k.contains("password") || k.endsWith(".key") || k.contains("secret")
+                || k.endsWith("ssl.keystore.certificate.chain") || k.contains("token");
+    }
+
     public int windowSize() {
         return lstm.window();
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The gate's check of a candidate's intervals: calibrated on the older half of its validation windows (by target
- * date), their coverage on the newer half. A candidate whose coverage misses a nominal level by more than
+ * date), their coverage on the newer half. A candidate whose coverage falls short of a nominal level by more than
  * {@code tolerance}, by a one-sided binomial test at {@code significance} (the gate's level), is not promoted:
  * its errors on data it did not train on do not behave the same from one period to the next, and intervals
  * calibrated on the past would not hold.
@@ -22,7 +22,7 @@ public record CoverageCheck(int calibrationWindows, int checkWindows, List<Level
 
     /**
      * Coverage and mean relative width (upper - lower over the last close) at one level, and the p-value of the
-     * test that the coverage is outside {@code level -/+ tolerance}.
+     * test that the coverage is below {@code level - tolerance}.
      */
     public record Level(double level, double coverage, double meanRelativeWidth, double pValue) {
 

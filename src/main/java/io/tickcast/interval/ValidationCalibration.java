@@ -52,9 +52,10 @@ public final class ValidationCalibration {
     /**
      * Calibrates on the windows up to the median target date, counts coverage on the later ones. A level fails
      * when a one-sided binomial test at {@code significance} shows that the coverage is below
-     * {@code level - tolerance} or above {@code level + tolerance}: a gap on a few windows is no evidence (60
-     * windows put a 5-point standard error on an 80% coverage), so, as with accuracy, a candidate is refused on
-     * evidence rather than on noise.
+     * {@code level - tolerance}: a gap on a few windows is no evidence (60 windows put a 5-point standard error on
+     * an 80% coverage), so, as with accuracy, a candidate is refused on evidence rather than on noise. Coverage
+     * above the level (intervals wider than needed, as when a model's errors shrink) is shown, not refused: it
+     * misleads no one into trusting a narrow band, and refusing it would keep an accurate model out.
      */
     static CoverageCheck check(List<ValidationWindow> windows, double[] model, double[] sigmas,
                                IntervalSettings settings, double tolerance, double significance) {
@@ -87,7 +88,7 @@ public final class ValidationCalibration {
         boolean passed = true;
         for (int l = 0; l < levels; l++) {
             double nominal = settings.levels().get(l);
-            double p = missPValue(inside[l], newer.size(), nominal, tolerance);
+            double p = shortfallPValue(inside[l], newer.size(), nominal, tolerance);
             CoverageCheck.Level level = new CoverageCheck.Level(nominal, inside[l] / (double) newer.size(),
                     width[l] / newer.size(), p);
             passed &= p >= significance;
@@ -97,16 +98,12 @@ public final class ValidationCalibration {
     }
 
     /**
-     * The smaller of the two one-sided binomial p-values of {@code inside} hits in {@code n}: against a coverage of
-     * {@code nominal - tolerance} (too few hits) and of {@code nominal + tolerance} (too many); 1 when a bound
-     * leaves (0, 1).
+     * The one-sided binomial p-value of {@code inside} hits or fewer in {@code n} if the coverage were
+     * {@code nominal - tolerance}: small when the intervals cover too little. 1 when that bound is not above 0.
      */
-    static double missPValue(int inside, int n, double nominal, double tolerance) {
+    static double shortfallPValue(int inside, int n, double nominal, double tolerance) {
         double low = nominal - tolerance;
-        double high = nominal + tolerance;
-        double tooFew = low <= 0 ? 1 : new BinomialDistribution(null, n, low).cumulativeProbability(inside);
-        double tooMany = high >= 1 ? 1 : 1 - new BinomialDistribution(null, n, high).cumulativeProbability(inside - 1);
-        return Math.min(tooFew, tooMany);
+        return low <= 0 ? 1 : new BinomialDistribution(null, n, low).cumulativeProbability(inside);
     }
 
     private static double[] pick(double[] values, List<Integer> at) {

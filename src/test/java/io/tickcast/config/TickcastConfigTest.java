@@ -171,4 +171,14 @@ class TickcastConfigTest {
         assertThat(KafkaClientKeys.isKnown("consumer.cleanup.policy")).isFalse();
         assertThat(KafkaClientKeys.isKnown("bootstrap.server")).isFalse();
     }
+
+    @Test
+    void credentialsNeverShowInTheConfigsText() {
+        TickcastConfig c = TickcastConfig.load(List.of(), Map.of(), Map.of(
+                "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"s3cret-1\";",
+                "kafka.ssl.truststore.password", "s3cret-2", "kafka.ssl.key.password", "s3cret-3",
+                "kafka.security.protocol", "SASL_SSL"));
+        assertThat(c.kafkaOverrides()).containsEntry("ssl.truststore.password", "s3cret-2");   // the clients get them
+        assertThat(c.toString()).doesNotContain("s3cret").contains("security.protocol=SASL_SSL", "sasl.jaas.config=[hidden]");
+    }
 }
