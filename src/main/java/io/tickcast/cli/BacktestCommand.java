@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.tickcast.config.LstmConfig;
+import io.tickcast.interval.IntervalSettings;
 import io.tickcast.lstm.DjlSetup;
 import io.tickcast.lstm.Scaling;
 import io.tickcast.quality.Backtest;
@@ -84,6 +85,11 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}.")
     String intervalCalibration = "pooled";
 
+    @Option(names = "--adapt-rate", paramLabel = "R",
+            description = "Step of the online interval-width correction, as the stream's interval.adapt-rate "
+                    + "(default: ${DEFAULT-VALUE}; 0: the calibrated intervals alone).")
+    double adaptRate = IntervalSettings.DEFAULT_ADAPT_RATE;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Directory for the loss logs and charts (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("tickcast-out", "backtest");
@@ -130,7 +136,7 @@ public final class BacktestCommand implements Callable<Integer> {
                         + intervalCalibration + "'");
             };
             return Backtest.Settings.DEFAULT.withLstm(lstm).withTrainFraction(trainFraction).withScaling(scaling)
-                    .withIntervalScope(scope);
+                    .withIntervalScope(scope).withAdaptRate(adaptRate);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -58,6 +58,8 @@ public enum ConfigKey {
             "coverage levels of the prediction intervals on every forecast (comma-separated, ascending, each in (0, 1))"),
     INTERVAL_HALF_LIFE("interval.half-life", "11.2",
             "half-life in trading days of each symbol's EWMA volatility of daily log returns, the intervals' scale"),
+    INTERVAL_ADAPT_RATE("interval.adapt-rate", "0.05",
+            "step of the per-symbol online width correction from each interval's own misses (0: calibrated widths only)"),
     DEMOTION_WINDOW("demotion.window", "500",
             "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion"),
     REGISTRY_KEEP_VERSIONS("registry.keep-versions", "20",

@@ -337,7 +337,7 @@ public record TickcastConfig(
                         + "0.8,0.95", "'" + v.get(ConfigKey.INTERVAL_LEVELS) + "'");
             }
         }
-        return new IntervalSettings(levels, decimal(v, ConfigKey.INTERVAL_HALF_LIFE));
+        return new IntervalSettings(levels, decimal(v, ConfigKey.INTERVAL_HALF_LIFE), decimal(v, ConfigKey.INTERVAL_ADAPT_RATE));
     }
 
     private static int port(int port) {

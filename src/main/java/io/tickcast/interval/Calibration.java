@@ -51,10 +51,20 @@ public record Calibration(String scale, double halfLife, int samples, List<Quant
 
     /** The intervals around {@code forecast} for a symbol whose current volatility is {@code sigma}. */
     public List<Interval> intervals(double forecast, double sigma) {
+        return intervals(forecast, sigma, null);
+    }
+
+    /**
+     * As {@link #intervals(double, double)}, each level's half-width (in log price) times {@code exp(theta[l])}:
+     * the symbol's {@link AdaptiveWidth} corrections, one per level in level order (null or too short: none).
+     */
+    public List<Interval> intervals(double forecast, double sigma, double[] theta) {
         double s = scaleOf(sigma);
         List<Interval> out = new ArrayList<>(quantiles.size());
-        for (Quantile q : quantiles) {
-            double half = q.quantile() * s;
+        for (int l = 0; l < quantiles.size(); l++) {
+            Quantile q = quantiles.get(l);
+            double widen = theta != null && l < theta.length ? Math.exp(theta[l]) : 1;
+            double half = q.quantile() * s * widen;
             out.add(new Interval(q.level(), forecast * Math.exp(-half), forecast * Math.exp(half)));
         }
         return out;

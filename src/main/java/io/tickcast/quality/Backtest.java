@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tickcast.config.ConfigKey;
+import io.tickcast.config.TickcastConfig;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.gate.ValidationWindow;
@@ -46,18 +47,20 @@ public final class Backtest {
      * @param gate               how much evidence the gate asks for
      */
     public record Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
-                           double validationFraction, GateSettings gate, IntervalScope intervalScope) {
+                           double validationFraction, GateSettings gate, IntervalScope intervalScope, double adaptRate) {
 
         /** The trainer's default share of validation windows ({@code trainer.validation-fraction}). */
         public static final double TRAINER_VALIDATION_FRACTION =
                 Double.parseDouble(ConfigKey.TRAINER_VALIDATION_FRACTION.defaultValue());
 
         public static final Settings DEFAULT = new Settings(LstmConfig.DEFAULT, 0.7, Scaling.Method.PER_WINDOW,
-                TrainingRegime.DEFAULT, TRAINER_VALIDATION_FRACTION, GateSettings.DEFAULT, IntervalScope.POOLED);
+                TrainingRegime.DEFAULT, TRAINER_VALIDATION_FRACTION, GateSettings.DEFAULT, IntervalScope.POOLED,
+                IntervalSettings.DEFAULT_ADAPT_RATE);
 
         public Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
                         double validationFraction, GateSettings gate) {
-            this(lstm, trainFraction, scaling, regime, validationFraction, gate, IntervalScope.POOLED);
+            this(lstm, trainFraction, scaling, regime, validationFraction, gate, IntervalScope.POOLED,
+                    IntervalSettings.DEFAULT_ADAPT_RATE);
         }
 
         public Settings {
@@ -72,28 +75,36 @@ public final class Backtest {
         }
 
         public Settings withLstm(LstmConfig newLstm) {
-            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope);
+            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate);
         }
 
         public Settings withTrainFraction(double fraction) {
-            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate, intervalScope);
+            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate);
         }
 
         public Settings withScaling(Scaling.Method method) {
-            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate, intervalScope);
+            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate, intervalScope, adaptRate);
         }
 
         public Settings withGate(GateSettings newGate) {
-            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate, intervalScope);
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate, intervalScope, adaptRate);
         }
 
         public Settings withIntervalScope(IntervalScope scope) {
-            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, scope);
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, scope, adaptRate);
+        }
+
+        /** The stream's online interval-width correction at {@code rate} ({@code interval.adapt-rate}; 0: none). */
+        public Settings withAdaptRate(double rate) {
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, rate);
         }
 
         /** The service's training and gate with these settings; any training part of two windows is tried. */
         GatedTraining.Settings gatedTraining() {
-            return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate);
+            IntervalSettings is = IntervalSettings.DEFAULT;
+            return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate,
+                    new TickcastConfig.Intervals(new IntervalSettings(is.levels(), is.halfLife(), adaptRate),
+                            TickcastConfig.Intervals.DEFAULT.coverageTolerance()));
         }
     }
 
@@ -197,8 +208,9 @@ public final class Backtest {
             Calibration unconditional = Calibrator.fit(own.naive(), own.actual(), own.sigma(), is,
                     Calibration.SCALE_NONE);
             List<IntervalEvaluation> intervals = IntervalEvaluation.of(run.test(), lstm, naive, unconditional,
-                    run.published());
-            double[][][] bands = IntervalEvaluation.bands(run.test(), run.published() ? lstm : naive, run.published());
+                    run.published(), is.adaptive());
+            double[][][] bands = IntervalEvaluation.bands(run.test(), run.published() ? lstm : naive, run.published(),
+                    is.adaptive());
             out.add(run.result().withIntervals(intervals,
                     new ForecasterCalibration(lstm, naive, run.result().calibration().check()),
                     is.levels().stream().mapToDouble(Double::doubleValue).toArray(), bands));

@@ -46,10 +46,11 @@ public final class BacktestReport {
                 + "shows at level %s over at least %d validation windows that its MSE is at least %s%% below naive's, "
                 + "else naive%n", number(s.gate().level()), s.gate().minWindows(), number(100 * s.gate().margin())));
         out.append(String.format(Locale.ROOT, "interval calibration: %s validation windows (the gate's), levels %s, "
-                + "EWMA half-life %s days%n", s.intervalScope() == Backtest.IntervalScope.POOLED
+                + "EWMA half-life %s days, online width correction rate %s%n", s.intervalScope() == Backtest.IntervalScope.POOLED
                         ? "every symbol's" : "each symbol's own",
                 s.gatedTraining().intervals().settings().levels(),
-                number(s.gatedTraining().intervals().settings().halfLife())));
+                number(s.gatedTraining().intervals().settings().halfLife()),
+                number(s.gatedTraining().intervals().settings().adaptRate())));
         out.append(String.format(Locale.ROOT, "training time: %.1f s in total%n%n", r.totalTrainingSeconds()));
 
         List<String[]> rows = new ArrayList<>();

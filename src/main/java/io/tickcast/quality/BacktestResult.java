@@ -28,7 +28,8 @@ public record BacktestResult(String source, @JsonIgnore Backtest.Settings settin
                 s.regime().validationFraction(), s.regime().weightDecay(), s.validationFraction(), s.gate().level(),
                 s.gate().minWindows(), s.gate().margin(), s.intervalScope().label(),
                 s.gatedTraining().intervals().settings().levels(),
-                s.gatedTraining().intervals().settings().halfLife());
+                s.gatedTraining().intervals().settings().halfLife(),
+                s.gatedTraining().intervals().settings().adaptRate());
     }
 
     /**
@@ -39,7 +40,7 @@ public record BacktestResult(String source, @JsonIgnore Backtest.Settings settin
                                long seed, double trainFraction, String scaling, double validationFraction,
                                double weightDecay, double gateValidationFraction, double gateLevel,
                                int gateMinWindows, double gateMargin, String intervalCalibration,
-                               List<Double> intervalLevels, double intervalHalfLife) {
+                               List<Double> intervalLevels, double intervalHalfLife, double intervalAdaptRate) {
     }
 
     @JsonProperty

@@ -16,8 +16,12 @@ import io.tickcast.records.Tick;
  * when the volatility is asked for ({@link #volatility(double)}), so a correction of any close in the window
  * changes the volatility exactly as if the corrected close had come first. Values stored by builds without it
  * read with {@code before} null: the volatility then starts from the returns in the window.
+ *
+ * <p>{@code widen} holds the symbol's online interval-width corrections, one log factor per coverage level in
+ * level order ({@link io.tickcast.interval.AdaptiveWidth}), updated when a forecast is scored; null (values from
+ * builds without it, or a symbol not scored yet) means none.
  */
-public record PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility before) {
+public record PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility before, List<Double> widen) {
 
     /** What a tick did to a window. */
     public enum Outcome { APPENDED, CORRECTED, OUT_OF_ORDER }
@@ -32,10 +36,31 @@ public record PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility
         }
         dates = List.copyOf(dates);
         closes = List.copyOf(closes);
+        widen = widen == null ? null : List.copyOf(widen);
+    }
+
+    public PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility before) {
+        this(dates, closes, before, null);
     }
 
     public PriceWindow(List<LocalDate> dates, List<Double> closes) {
-        this(dates, closes, null);
+        this(dates, closes, null, null);
+    }
+
+    /** This window with other width corrections. */
+    public PriceWindow withWiden(double[] corrections) {
+        return new PriceWindow(dates, closes, before, java.util.Arrays.stream(corrections).boxed().toList());
+    }
+
+    /** The width corrections for {@code levels} levels: none (zeros) if there are none or they are for other levels. */
+    public double[] widen(int levels) {
+        double[] out = new double[levels];
+        if (widen != null && widen.size() == levels) {
+            for (int l = 0; l < levels; l++) {
+                out[l] = widen.get(l);
+            }
+        }
+        return out;
     }
 
     public static PriceWindow empty() {
@@ -57,7 +82,7 @@ public record PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility
         if (existing >= 0) {
             List<Double> c = new ArrayList<>(closes);
             c.set(existing, tick.close());
-            return new Update(Outcome.CORRECTED, new PriceWindow(dates, c, before));
+            return new Update(Outcome.CORRECTED, new PriceWindow(dates, c, before, widen));
         }
         if (!dates.isEmpty() && tick.date().isBefore(newestDate())) {
             return new Update(Outcome.OUT_OF_ORDER, this);
@@ -72,7 +97,7 @@ public record PriceWindow(List<LocalDate> dates, List<Double> closes, Volatility
             double dropped = c.remove(0);
             base = base.next(dropped, c.get(0), halfLife);
         }
-        return new Update(Outcome.APPENDED, new PriceWindow(d, c, base));
+        return new Update(Outcome.APPENDED, new PriceWindow(d, c, base, widen));
     }
 
     public int size() {

@@ -63,8 +63,9 @@ final class WindowForecaster implements AutoCloseable {
             }
         }
         events.forecastMade(kind, version, System.nanoTime() - start);
-        List<Interval> bands = calibrationFor(kind, current).intervals(value,
-                window.volatility(intervals.halfLife()).sigma());
+        Calibration calibration = calibrationFor(kind, current);
+        List<Interval> bands = calibration.intervals(value, window.volatility(intervals.halfLife()).sigma(),
+                window.widen(calibration.quantiles().size()));
         return new Forecast(symbol, window.newestDate(), 1, window.lastClose(), value, kind, version, clock.instant(),
                 bands);
     }

@@ -2,6 +2,10 @@ package io.tickcast.topology;
 
 import java.time.Clock;
 
+import java.util.List;
+
+import io.tickcast.interval.AdaptiveWidth;
+import io.tickcast.interval.Interval;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.Forecast;
@@ -32,10 +36,12 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     private WindowForecaster forecaster;
 
     private final IntervalSettings intervals;
+    private final AdaptiveWidth adaptive;
 
     WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events, IntervalSettings intervals) {
         this.windowSize = windowSize;
         this.intervals = intervals;
+        this.adaptive = intervals.adaptive();
         this.slot = slot;
         this.clock = clock;
         this.events = events;
@@ -65,11 +71,11 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             context.forward(record.withValue(WindowResult.of(new DeadLetter(record.value(), RejectReason.OUT_OF_ORDER, detail))));
             return;
         }
-        scorePending(tick);
-        Forecast forecast = update.window().size() == windowSize ? forecaster.forecast(tick.symbol(), update.window()) : null;
+        PriceWindow window = scorePending(tick, update.window());
+        Forecast forecast = window.size() == windowSize ? forecaster.forecast(tick.symbol(), window) : null;
         // the stores change last: a tick whose processing throws before here leaves them as they were (it is
         // dead-lettered by PoisonRecordHandler and the stream goes on)
-        store.put(tick.symbol(), update.window());
+        store.put(tick.symbol(), window);
         events.tickAccepted(update.outcome());
         if (forecast != null) {
             latest.put(tick.symbol(), forecast);
@@ -79,14 +85,26 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
 
     /**
      * The first tick after a forecast's as-of date is the actual close of its target day: score the symbol's
-     * newest forecast (it survives restarts in the store). The tick's own forecast then replaces it, so no
-     * forecast is scored twice.
+     * newest forecast (it survives restarts in the store), and correct the symbol's interval widths by whether
+     * each of its intervals covered ({@link AdaptiveWidth}). The tick's own forecast then replaces it, so no
+     * forecast is scored twice. Returns {@code window} with the corrected widths.
      */
-    private void scorePending(Tick tick) {
+    private PriceWindow scorePending(Tick tick, PriceWindow window) {
         Forecast waiting = latest.get(tick.symbol());
-        if (waiting != null && tick.date().isAfter(waiting.asOf())) {
-            events.forecastScored(ScoredForecast.of(waiting, tick.close()));
+        if (waiting == null || !tick.date().isAfter(waiting.asOf())) {
+            return window;
         }
+        events.forecastScored(ScoredForecast.of(waiting, tick.close()));
+        List<Interval> bands = waiting.intervals();
+        if (bands == null || bands.isEmpty() || adaptive.rate() == 0) {
+            return window;
+        }
+        double[] theta = window.widen(bands.size());
+        for (int l = 0; l < bands.size(); l++) {
+            Interval b = bands.get(l);
+            theta[l] = adaptive.next(theta[l], b.level(), b.contains(tick.close()));
+        }
+        return window.withWiden(theta);
     }
 
     @Override

@@ -75,4 +75,21 @@ class PriceWindowVolatilityTest {
         assertThat(next.volatility(HALF_LIFE).returns()).isEqualTo(5);
         assertThat(Json.MAPPER.writeValueAsString(next)).contains("\"before\":{\"variance\":");
     }
+
+    @Test
+    void widthCorrectionsTravelWithTheWindowAndOlderValuesHaveNone() throws Exception {
+        String old = "{\"dates\":[\"2020-01-01\",\"2020-01-02\"],\"closes\":[100.0,101.0],"
+                + "\"before\":{\"variance\":1.0E-4,\"returns\":3}}";
+        PriceWindow w = JsonSerde.of(PriceWindow.class).deserializer().deserialize("t", old.getBytes());
+        assertThat(w.widen()).isNull();
+        assertThat(w.widen(2)).containsExactly(0.0, 0.0);
+        PriceWindow corrected = w.withWiden(new double[] {0.3, -0.1});
+        PriceWindow appended = corrected.apply(Tick.of("AAA", LocalDate.of(2020, 1, 3), 102), 5, HALF_LIFE).window();
+        PriceWindow fixedUp = appended.apply(Tick.of("AAA", LocalDate.of(2020, 1, 3), 102.5), 5, HALF_LIFE).window();
+        assertThat(fixedUp.widen(2)).containsExactly(0.3, -0.1);
+        assertThat(fixedUp.widen(3)).as("corrections for other levels are none").containsExactly(0.0, 0.0, 0.0);
+        PriceWindow read = JsonSerde.of(PriceWindow.class).deserializer().deserialize("t",
+                JsonSerde.of(PriceWindow.class).serializer().serialize("t", fixedUp));
+        assertThat(read).isEqualTo(fixedUp);
+    }
 }
