@@ -15,10 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -46,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * tickcast's meters in one Prometheus registry: the stream's ({@link #streamEvents()}), the Kafka Streams
  * client's and its Kafka clients' ({@link #bindKafkaStreams}), the JVM's and the process's, and the meters
- * the retraining and live-accuracy work reports into ({@link #trainingRun}, {@link #modelInstalled},
- * {@link #modelRejected}, {@link #forecastScored}). All of tickcast's own series are registered when this is
+ * the retraining and registry work reports into ({@link #trainingRun}, {@link #modelInstalled},
+ * {@link #modelRejected}); live accuracy and interval coverage are {@link LiveAccuracyMeters}, the gate and
+ * model lifecycle {@link ModelLifecycleMeters}. All of tickcast's own series are registered when this is
  * created, with every label value they can have, so a dashboard has them from the first scrape (except the
  * interval checks, whose {@code level} values come with the forecasts: they appear with the first check). No label
  * names a symbol; free-form label values (rejection reasons) are bounded.
@@ -67,7 +65,13 @@ public final class TickcastMetrics implements AutoCloseable {
     public static final List<String> REJECTION_REASONS =
             List.of("malformed", "unsupported-format", "incomplete", "damaged", "incompatible", "tombstone");
     /** The label value that stands for any value outside a label's set. */
-    public static final String OTHER = "other";
+    public static final String OTHER = UnexpectedLabels.OTHER;
+
+    /** Distinct interval levels one model version's checks are counted for (more are dropped and logged). */
+    public static final int INTERVAL_LEVELS_KEPT = LiveAccuracyMeters.INTERVAL_LEVELS_KEPT;
+
+    /** Live-accuracy series are kept for this many model versions per model kind (the newest ones). */
+    public static final int SCORED_VERSIONS_KEPT = LiveAccuracyMeters.SCORED_VERSIONS_KEPT;
 
     /** The Prometheus text exposition format, what {@code /metrics} serves by default. */
     public static final String PROMETHEUS_TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -91,40 +95,20 @@ public final class TickcastMetrics implements AutoCloseable {
     private final Map<String, Counter> trainingRuns = new ConcurrentHashMap<>();
     private final Timer trainingDuration;
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
-    private final Map<String, Scoring> scoring = new ConcurrentHashMap<>();
-    private final Map<String, Gauge> nominalLevels = new ConcurrentHashMap<>();
-    /** Per model kind, the versions that have live-accuracy series, oldest first. */
-    private final Map<String, java.util.Deque<Long>> scoredVersions = new java.util.HashMap<>();
-    private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
     private final ModelLifecycleMeters lifecycle;
+    private final LiveAccuracyMeters liveAccuracy;
+    private final UnexpectedLabels unexpected = new UnexpectedLabels();
     private volatile double lastValidationRmseRatio = Double.NaN;
     private volatile long modelVersion;
     private volatile Instant modelCreatedAt;
-
-    /** The live-accuracy meters of one model kind. */
-    private record Scoring(Counter scored, Counter directionHits, DistributionSummary squaredError,
-                           DistributionSummary naiveSquaredError, DistributionSummary absoluteError,
-                           DistributionSummary naiveAbsoluteError, Tags tags, Map<String, Counter> intervalChecks) {
-        List<Meter> meters() {
-            List<Meter> all = new ArrayList<>(List.of(scored, directionHits, squaredError, naiveSquaredError,
-                    absoluteError, naiveAbsoluteError));
-            all.addAll(intervalChecks.values());
-            return all;
-        }
-    }
-
-    /** Distinct interval levels one model version's checks are counted for (more are dropped and logged). */
-    public static final int INTERVAL_LEVELS_KEPT = 8;
-
-    /** Live-accuracy series are kept for this many model versions per model kind (the newest ones). */
-    public static final int SCORED_VERSIONS_KEPT = 5;
 
     /** A registry with every tickcast meter and the JVM and process binders; the clock times the model's age. */
     public TickcastMetrics(Clock clock) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.clock = clock;
         bindJvmAndProcess();
-        this.streamEvents = new MicrometerStreamEvents(registry, this::forecastScored);
+        this.liveAccuracy = new LiveAccuracyMeters(registry, unexpected);
+        this.streamEvents = new MicrometerStreamEvents(registry, liveAccuracy::forecastScored);
 
         Gauge.builder(MeterNames.WINDOW_STORE_ENTRIES, this, TickcastMetrics::windowStoreEntries)
                 .description("Approximate number of symbols in this instance's window store (NaN while the stream is not running)")
@@ -154,7 +138,6 @@ public final class TickcastMetrics implements AutoCloseable {
         for (String reason : REJECTION_REASONS) {
             rejectionsOf(reason);
         }
-        scoringOf(Forecast.MODEL_NAIVE, 0);
         this.lifecycle = new ModelLifecycleMeters(registry, this);
     }
 
@@ -239,7 +222,7 @@ public final class TickcastMetrics implements AutoCloseable {
      *                                   {@code tickcast_training_validation_rmse_ratio}.
      */
     public void trainingRun(String outcome, Duration duration, double validationRmseRatioToNaive) {
-        trainingRunsOf(label("training outcome", outcome, TRAINING_OUTCOMES)).increment();
+        trainingRunsOf(unexpected.label("training outcome", outcome, TRAINING_OUTCOMES)).increment();
         trainingDuration.record(duration);
         lastValidationRmseRatio = validationRmseRatioToNaive;
     }
@@ -248,7 +231,7 @@ public final class TickcastMetrics implements AutoCloseable {
     public void modelInstalled(long version, Instant createdAt) {
         modelCreatedAt = createdAt;
         modelVersion = version;
-        scoringOf(Forecast.MODEL_LSTM, version); // its live-accuracy series, at zero until its first score
+        liveAccuracy.track(Forecast.MODEL_LSTM, version); // its live-accuracy series, at zero until its first score
     }
 
     /**
@@ -256,99 +239,41 @@ public final class TickcastMetrics implements AutoCloseable {
      * {@link #REJECTION_REASONS}; anything else counts as {@code other}.
      */
     public void modelRejected(String reason) {
-        rejectionsOf(label("rejection reason", reason, REJECTION_REASONS)).increment();
+        rejectionsOf(unexpected.label("rejection reason", reason, REJECTION_REASONS)).increment();
     }
 
     // ---- live accuracy (called when the actual close of a forecast's target day arrives) ----
 
-    /**
-     * One forecast was scored against the actual close: its errors, the naive forecast's errors for the same
-     * day, and whether it got the direction of the move right. Per model kind, a dashboard computes the live
-     * RMSE ratio to naive as {@code sqrt(rate(tickcast_forecast_squared_error_sum) / rate(tickcast_naive_squared_error_sum))}
-     * and the direction hit rate as {@code rate(tickcast_direction_hits_total) / rate(tickcast_scored_forecasts_total)}.
-     * A score with a negative or non-finite error is dropped (and logged once).
-     */
+    /** The live-accuracy and interval-coverage meters ({@link LiveAccuracyMeters}). */
+    public LiveAccuracyMeters liveAccuracy() {
+        return liveAccuracy;
+    }
+
+    /** {@link LiveAccuracyMeters#forecastScored(ScoredForecast)}. */
     public void forecastScored(ScoredForecast s) {
-        forecastScored(s.forecast().model(), s.forecast().modelVersion(), s.absError(), s.squaredError(), s.naiveAbsError(),
-                s.naiveSquaredError(), s.directionHit());
-        for (ScoredForecast.IntervalCheck c : s.intervals()) {
-            intervalChecked(s.forecast().model(), s.forecast().modelVersion(), c.level(), c.inside());
-        }
+        liveAccuracy.forecastScored(s);
     }
 
-    /**
-     * One prediction interval of a scored forecast was checked: {@code tickcast_interval_checks_total{model,
-     * version, level, inside}}. Live coverage at a level is
-     * {@code sum(rate(...{inside="true"})) / sum(rate(...))}, to be read against the level itself.
-     */
-    public void intervalChecked(String modelKind, long modelVersion, double level, boolean inside) {
-        if (!(level > 0 && level < 1)) {
-            warnOnce("interval level", Double.toString(level));
-            return;
-        }
-        Scoring s = scoringOf(modelLabel(modelKind), modelVersion);
-        String levelLabel = levelLabel(level);
-        if (!nominalLevels.containsKey(levelLabel) && nominalLevels.size() < INTERVAL_LEVELS_KEPT) {
-            nominalLevels.computeIfAbsent(levelLabel, l -> Gauge.builder(MeterNames.INTERVAL_NOMINAL_LEVEL, () -> level)
-                    .description("Nominal coverage of the prediction intervals at each level (what live coverage "
-                            + "should be near)")
-                    .tag(MeterNames.TAG_LEVEL, l).register(registry));
-        }
-        String key = levelLabel + "/" + inside;
-        Counter c = s.intervalChecks().get(key);
-        if (c == null) {
-            synchronized (s.intervalChecks()) {
-                c = s.intervalChecks().get(key);
-                if (c == null) {
-                    long levels = s.intervalChecks().keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct()
-                            .filter(l -> !l.equals(levelLabel)).count();
-                    if (levels >= INTERVAL_LEVELS_KEPT) {
-                        warnOnce("interval level (too many)", levelLabel);
-                        return;
-                    }
-                    for (boolean in : new boolean[] {true, false}) { // both series, so a ratio has its denominator
-                        s.intervalChecks().put(levelLabel + "/" + in, Counter.builder(MeterNames.INTERVAL_CHECKS)
-                                .description("Prediction intervals of scored forecasts checked against the actual close, "
-                                        + "by model, version, coverage level and whether the close fell inside")
-                                .tags(s.tags()).tag(MeterNames.TAG_LEVEL, levelLabel)
-                                .tag(MeterNames.TAG_INSIDE, Boolean.toString(in)).register(registry));
-                    }
-                    c = s.intervalChecks().get(key);
-                }
-            }
-        }
-        c.increment();
-    }
-
-    /** The {@code level} label: the level as a plain decimal without trailing zeros ({@code 0.8}, {@code 0.95}). */
-    static String levelLabel(double level) {
-        return java.math.BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * The same, from its parts. The series carry {@code model} and {@code version}; only the
-     * {@link #SCORED_VERSIONS_KEPT} newest model versions keep their series (older ones are removed), so the
-     * number of series stays bounded however often the model is retrained.
-     */
+    /** {@link LiveAccuracyMeters#forecastScored(String, long, double, double, double, double, boolean)}. */
     public void forecastScored(String modelKind, long modelVersion, double absError, double squaredError, double naiveAbsError,
                                double naiveSquaredError, boolean directionHit) {
-        if (!(valid(absError) && valid(squaredError) && valid(naiveAbsError) && valid(naiveSquaredError))) {
-            warnOnce("score", absError + "/" + squaredError + "/" + naiveAbsError + "/" + naiveSquaredError);
-            return;
-        }
-        Scoring s = scoringOf(modelLabel(modelKind), modelVersion);
-        s.scored().increment();
-        if (directionHit) {
-            s.directionHits().increment();
-        }
-        s.squaredError().record(squaredError);
-        s.naiveSquaredError().record(naiveSquaredError);
-        s.absoluteError().record(absError);
-        s.naiveAbsoluteError().record(naiveAbsError);
+        liveAccuracy.forecastScored(modelKind, modelVersion, absError, squaredError, naiveAbsError, naiveSquaredError,
+                directionHit);
     }
 
-    private static boolean valid(double error) {
-        return Double.isFinite(error) && error >= 0;
+    /** {@link LiveAccuracyMeters#intervalChecked}. */
+    public void intervalChecked(String modelKind, long modelVersion, double level, boolean inside) {
+        liveAccuracy.intervalChecked(modelKind, modelVersion, level, inside);
+    }
+
+    /** {@link LiveAccuracyMeters#levelLabel}. */
+    static String levelLabel(double level) {
+        return LiveAccuracyMeters.levelLabel(level);
+    }
+
+    /** {@link LiveAccuracyMeters#modelLabel}. */
+    static String modelLabel(String kind) {
+        return LiveAccuracyMeters.modelLabel(kind);
     }
 
     // ---- meters ----
@@ -365,66 +290,6 @@ public final class TickcastMetrics implements AutoCloseable {
                 .description("Model registry records not installed (the model in place kept serving), by reason")
                 .tag(MeterNames.TAG_REASON, r)
                 .register(registry));
-    }
-
-    private Scoring scoringOf(String kind, long version) {
-        String key = kind + "/" + version;
-        Scoring existing = scoring.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        synchronized (scoring) {
-            Scoring again = scoring.get(key);
-            if (again != null) {
-                return again;
-            }
-            java.util.Deque<Long> versions = scoredVersions.computeIfAbsent(kind, k -> new java.util.ArrayDeque<>());
-            versions.addLast(version);
-            while (versions.size() > SCORED_VERSIONS_KEPT) {
-                Scoring evicted = scoring.remove(kind + "/" + versions.removeFirst());
-                if (evicted != null) {
-                    evicted.meters().forEach(registry::remove);
-                }
-            }
-            Tags tags = Tags.of(MeterNames.TAG_MODEL, kind, MeterNames.TAG_VERSION, Long.toString(version));
-            Scoring created = new Scoring(
-                    Counter.builder(MeterNames.SCORED_FORECASTS)
-                            .description("Forecasts scored against the actual close, by model and version")
-                            .tags(tags).register(registry),
-                    Counter.builder(MeterNames.DIRECTION_HITS)
-                            .description("Scored forecasts that got the direction of the move right, by model and version")
-                            .tags(tags).register(registry),
-                    summary(MeterNames.FORECAST_SQUARED_ERROR, "Squared error of scored forecasts", tags),
-                    summary(MeterNames.NAIVE_SQUARED_ERROR, "Squared error of the naive forecast for the same days", tags),
-                    summary(MeterNames.FORECAST_ABSOLUTE_ERROR, "Absolute error of scored forecasts", tags),
-                    summary(MeterNames.NAIVE_ABSOLUTE_ERROR, "Absolute error of the naive forecast for the same days", tags),
-                    tags, new ConcurrentHashMap<>());
-            scoring.put(key, created);
-            return created;
-        }
-    }
-
-    private DistributionSummary summary(String name, String description, Tags tags) {
-        return DistributionSummary.builder(name).description(description + ", by model and version").tags(tags).register(registry);
-    }
-
-    /** The {@code model} label of a model kind: itself if known, else {@code other}. */
-    static String modelLabel(String kind) {
-        return MODEL_KINDS.contains(kind) ? kind : OTHER;
-    }
-
-    private String label(String what, String value, List<String> allowed) {
-        if (allowed.contains(value)) {
-            return value;
-        }
-        warnOnce(what, value);
-        return OTHER;
-    }
-
-    private void warnOnce(String what, String value) {
-        if (warned.putIfAbsent(what + ":" + value, Boolean.TRUE) == null) {
-            LOG.warn("metrics: unexpected {} '{}', counted as '{}'", what, value, OTHER);
-        }
     }
 
     private double windowStoreEntries() {
