@@ -11,16 +11,15 @@ import io.tickcast.training.TrainingEvents;
 
 /**
  * The evidence behind the models in service: the promotion gate's last verdict, the trainer's live test of the
- * serving model against naive, demotions, registry read failures, and whether another trainer fenced this one.
+ * serving model against naive, demotions, and whether another trainer fenced this one.
  * Gauges are NaN until their first value (the fenced gauge: 0 until this process's trainer is fenced). Training
- * runs themselves are counted by {@link TickcastMetrics#trainingRun}; this class takes the rest of
+ * runs themselves are counted by {@link TrainingMeters}; this class takes the rest of
  * {@link TrainingEvents}.
  */
 public final class ModelLifecycleMeters implements TrainingEvents {
 
-    private final TickcastMetrics metrics;
+    private final TrainingMeters training;
     private final Counter demotions;
-    private final Counter registryReadFailures;
     private volatile double gateStatistic = Double.NaN;
     private volatile double gatePValue = Double.NaN;
     private volatile double gateWindows = Double.NaN;
@@ -31,8 +30,8 @@ public final class ModelLifecycleMeters implements TrainingEvents {
     private volatile double liveWindows = Double.NaN;
     private volatile double fenced;
 
-    ModelLifecycleMeters(MeterRegistry registry, TickcastMetrics metrics) {
-        this.metrics = metrics;
+    ModelLifecycleMeters(MeterRegistry registry, TrainingMeters training) {
+        this.training = training;
         gauge(registry, MeterNames.GATE_STATISTIC, m -> m.gateStatistic,
                 "Diebold-Mariano statistic of the last judged candidate vs naive (negative: lower loss than naive)");
         gauge(registry, MeterNames.GATE_P_VALUE, m -> m.gatePValue,
@@ -52,9 +51,6 @@ public final class ModelLifecycleMeters implements TrainingEvents {
         this.demotions = Counter.builder(MeterNames.DEMOTIONS)
                 .description("Models demoted because their live forecasts were worse than naive with evidence")
                 .register(registry);
-        this.registryReadFailures = Counter.builder(MeterNames.REGISTRY_READ_FAILURES)
-                .description("Failed attempts to read the model registry topic (each is retried)")
-                .register(registry);
     }
 
     private void gauge(MeterRegistry registry, String name, java.util.function.ToDoubleFunction<ModelLifecycleMeters> f,
@@ -64,7 +60,7 @@ public final class ModelLifecycleMeters implements TrainingEvents {
 
     @Override
     public void trainingRun(String outcome, Duration duration, double validationRatioToNaive) {
-        metrics.trainingRun(outcome, duration, validationRatioToNaive);
+        training.trainingRun(outcome, duration, validationRatioToNaive);
     }
 
     @Override
@@ -92,10 +88,5 @@ public final class ModelLifecycleMeters implements TrainingEvents {
     @Override
     public void fenced(String transactionalId) {
         fenced = 1;
-    }
-
-    /** The model registry could not be read (counted; the reader retries). */
-    public void registryReadFailed() {
-        registryReadFailures.increment();
     }
 }

@@ -8,15 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
@@ -31,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.Forecast;
+import io.tickcast.registry.RegistryEvents;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,10 +39,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * tickcast's meters in one Prometheus registry: the stream's ({@link #streamEvents()}), the Kafka Streams
- * client's and its Kafka clients' ({@link #bindKafkaStreams}), the JVM's and the process's, and the meters
- * the retraining and registry work reports into ({@link #trainingRun}, {@link #modelInstalled},
- * {@link #modelRejected}); live accuracy and interval coverage are {@link LiveAccuracyMeters}, the gate and
- * model lifecycle {@link ModelLifecycleMeters}. All of tickcast's own series are registered when this is
+ * client's and its Kafka clients' ({@link #bindKafkaStreams}), the JVM's and the process's, and tickcast's own
+ * meters, one class per concern, each the events interface it serves: {@link LiveAccuracyMeters} (scored
+ * forecasts and interval coverage), {@link RegistryMeters} ({@link #registryEvents()}: the installed model,
+ * refused records, read failures), {@link ModelLifecycleMeters} ({@link #lifecycle()}: the trainer's events, with
+ * {@link TrainingMeters} for its runs). The facade methods ({@link #trainingRun}, {@link #modelInstalled},
+ * {@link #modelRejected}, {@link #forecastScored}) forward to them. All of tickcast's own series are registered when this is
  * created, with every label value they can have, so a dashboard has them from the first scrape (except the
  * interval checks, whose {@code level} values come with the forecasts: they appear with the first check). No label
  * names a symbol; free-form label values (rejection reasons) are bounded.
@@ -81,64 +80,29 @@ public final class TickcastMetrics implements AutoCloseable {
     /** How often the Kafka client metrics are re-read for metrics Kafka added (e.g. per partition). */
     static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(15);
 
-    /** Bucket bounds of {@code tickcast_training_duration_seconds}. */
-    static final Duration[] TRAINING_BUCKETS = {
-        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
-        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-        Duration.ofMinutes(10), Duration.ofMinutes(30)};
-
     private final PrometheusMeterRegistry registry;
-    private final Clock clock;
     private final List<AutoCloseable> binders = new ArrayList<>();
     private final MicrometerStreamEvents streamEvents;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-    private final Map<String, Counter> trainingRuns = new ConcurrentHashMap<>();
-    private final Timer trainingDuration;
-    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
     private final ModelLifecycleMeters lifecycle;
     private final LiveAccuracyMeters liveAccuracy;
+    private final TrainingMeters training;
+    private final RegistryMeters registryMeters;
     private final UnexpectedLabels unexpected = new UnexpectedLabels();
-    private volatile double lastValidationRmseRatio = Double.NaN;
-    private volatile long modelVersion;
-    private volatile Instant modelCreatedAt;
 
     /** A registry with every tickcast meter and the JVM and process binders; the clock times the model's age. */
     public TickcastMetrics(Clock clock) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.clock = clock;
         bindJvmAndProcess();
         this.liveAccuracy = new LiveAccuracyMeters(registry, unexpected);
         this.streamEvents = new MicrometerStreamEvents(registry, liveAccuracy::forecastScored);
-
         Gauge.builder(MeterNames.WINDOW_STORE_ENTRIES, this, TickcastMetrics::windowStoreEntries)
                 .description("Approximate number of symbols in this instance's window store (NaN while the stream is not running)")
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder(MeterNames.MODEL_VERSION, this, m -> m.modelVersion)
-                .description("Version of the installed model (0: none, forecasts are naive)")
-                .strongReference(true)
-                .register(registry);
-        Gauge.builder(MeterNames.MODEL_AGE, this, TickcastMetrics::modelAgeSeconds)
-                .description("Seconds since the installed model was created (NaN: no model installed)")
-                .baseUnit("seconds")
-                .strongReference(true)
-                .register(registry);
-
-        for (String outcome : TRAINING_OUTCOMES) {
-            trainingRunsOf(outcome);
-        }
-        this.trainingDuration = Timer.builder(MeterNames.TRAINING_DURATION)
-                .description("Duration of training runs, whatever their outcome")
-                .serviceLevelObjectives(TRAINING_BUCKETS)
-                .register(registry);
-        Gauge.builder(MeterNames.TRAINING_VALIDATION_RMSE_RATIO, this, m -> m.lastValidationRmseRatio)
-                .description("Validation RMSE of the last training run's model divided by the naive forecast's (below 1 beats naive)")
-                .strongReference(true)
-                .register(registry);
-        for (String reason : REJECTION_REASONS) {
-            rejectionsOf(reason);
-        }
-        this.lifecycle = new ModelLifecycleMeters(registry, this);
+        this.training = new TrainingMeters(registry, unexpected);
+        this.registryMeters = new RegistryMeters(registry, clock, liveAccuracy, unexpected);
+        this.lifecycle = new ModelLifecycleMeters(registry, training);
     }
 
     /** The gate, live-check, demotion and registry-read meters; the trainer reports into it. */
@@ -222,24 +186,22 @@ public final class TickcastMetrics implements AutoCloseable {
      *                                   {@code tickcast_training_validation_rmse_ratio}.
      */
     public void trainingRun(String outcome, Duration duration, double validationRmseRatioToNaive) {
-        trainingRunsOf(unexpected.label("training outcome", outcome, TRAINING_OUTCOMES)).increment();
-        trainingDuration.record(duration);
-        lastValidationRmseRatio = validationRmseRatioToNaive;
+        training.trainingRun(outcome, duration, validationRmseRatioToNaive);
     }
 
-    /** A model was installed for forecasting: {@code tickcast_model_version} and {@code tickcast_model_age_seconds}. */
+    /** A model was installed for forecasting ({@link RegistryMeters#modelInstalled}). */
     public void modelInstalled(long version, Instant createdAt) {
-        modelCreatedAt = createdAt;
-        modelVersion = version;
-        liveAccuracy.track(Forecast.MODEL_LSTM, version); // its live-accuracy series, at zero until its first score
+        registryMeters.modelInstalled(version, createdAt);
     }
 
-    /**
-     * An instance refused a model registry record (the model in place kept serving). The reason is one of
-     * {@link #REJECTION_REASONS}; anything else counts as {@code other}.
-     */
+    /** An instance refused a model registry record ({@link RegistryMeters#modelRejected}). */
     public void modelRejected(String reason) {
-        rejectionsOf(unexpected.label("rejection reason", reason, REJECTION_REASONS)).increment();
+        registryMeters.modelRejected(reason);
+    }
+
+    /** What the model follower reports into. */
+    public RegistryEvents registryEvents() {
+        return registryMeters;
     }
 
     // ---- live accuracy (called when the actual close of a forecast's target day arrives) ----
@@ -278,20 +240,6 @@ public final class TickcastMetrics implements AutoCloseable {
 
     // ---- meters ----
 
-    private Counter trainingRunsOf(String outcome) {
-        return trainingRuns.computeIfAbsent(outcome, o -> Counter.builder(MeterNames.TRAINING_RUNS)
-                .description("Training runs, by outcome: promoted (published), rejected by the gate, skipped (too little history), failed")
-                .tag(MeterNames.TAG_OUTCOME, o)
-                .register(registry));
-    }
-
-    private Counter rejectionsOf(String reason) {
-        return rejections.computeIfAbsent(reason, r -> Counter.builder(MeterNames.MODEL_REJECTED)
-                .description("Model registry records not installed (the model in place kept serving), by reason")
-                .tag(MeterNames.TAG_REASON, r)
-                .register(registry));
-    }
-
     private double windowStoreEntries() {
         KafkaStreams client = streams.get();
         if (client == null || client.state() != KafkaStreams.State.RUNNING) {
@@ -303,11 +251,6 @@ public final class TickcastMetrics implements AutoCloseable {
         } catch (InvalidStateStoreException e) {
             return Double.NaN; // migrating between instances
         }
-    }
-
-    private double modelAgeSeconds() {
-        Instant created = modelCreatedAt;
-        return created == null ? Double.NaN : Duration.between(created, clock.instant()).toMillis() / 1000.0;
     }
 
     /** Unbinds the Kafka Streams, GC and heap-pressure binders (stops their threads and listeners). */
