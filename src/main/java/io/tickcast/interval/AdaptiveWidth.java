@@ -1,5 +1,7 @@
 package io.tickcast.interval;
 
+import java.util.List;
+
 /**
  * Online correction of an interval's width from its own misses (conformal quantile tracking, in log space): per
  * symbol and level, a log factor {@code theta} widens ({@code > 0}) or narrows the calibrated interval's half-width
@@ -21,6 +23,19 @@ public record AdaptiveWidth(double rate) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("adapt rate must be in [0, 1], was " + rate);
         }
+    }
+
+    /**
+     * The corrections after one scored forecast: each level's {@code theta} moved by whether that level's interval
+     * covered {@code actual}. {@code intervals} are in level order, as many as {@code theta} has entries.
+     */
+    public double[] after(double[] theta, List<Interval> intervals, double actual) {
+        double[] next = new double[theta.length];
+        for (int l = 0; l < theta.length; l++) {
+            Interval interval = intervals.get(l);
+            next[l] = next(theta[l], interval.level(), interval.contains(actual));
+        }
+        return next;
     }
 
     /** {@code theta} after a forecast whose {@code level} interval did ({@code inside}) or did not cover. */

@@ -53,10 +53,7 @@ public record IntervalEvaluation(double level, Scores lstm, Scores published, Sc
         double[] theta = new double[c.quantiles().size()];
         for (int i = 0; i < forecasts.length; i++) {
             out[i] = c.intervals(forecasts[i], days.sigma()[i], theta);
-            for (int l = 0; l < theta.length; l++) {
-                Interval interval = out[i].get(l);
-                theta[l] = adaptive.next(theta[l], interval.level(), interval.contains(days.actual()[i]));
-            }
+            theta = adaptive.after(theta, out[i], days.actual()[i]);
         }
         return out;
     }

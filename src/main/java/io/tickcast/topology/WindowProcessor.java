@@ -99,12 +99,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         if (bands == null || bands.isEmpty() || adaptive.rate() == 0) {
             return window;
         }
-        double[] theta = window.widen(bands.size());
-        for (int l = 0; l < bands.size(); l++) {
-            Interval b = bands.get(l);
-            theta[l] = adaptive.next(theta[l], b.level(), b.contains(tick.close()));
-        }
-        return window.withWiden(theta);
+        return window.withWiden(adaptive.after(window.widen(bands.size()), bands, tick.close()));
     }
 
     @Override

@@ -63,12 +63,10 @@ public final class AdaptRateSelection {
                     for (double[] w : late) {
                         List<Interval> intervals = c.intervals(w[0], w[2], theta);
                         for (int l = 0; l < theta.length; l++) {
-                            Interval i = intervals.get(l);
-                            boolean in = i.contains(w[1]);
-                            inside[l] += in ? 1 : 0;
-                            score[l] += i.winkler(w[1]) / w[0];
-                            theta[l] = adapt.next(theta[l], i.level(), in);
+                            inside[l] += intervals.get(l).contains(w[1]) ? 1 : 0;
+                            score[l] += intervals.get(l).winkler(w[1]) / w[0];
                         }
+                        theta = adapt.after(theta, intervals, w[1]);
                     }
                     for (int l = 0; l < theta.length; l++) {
                         gap[r][l] += Math.abs(inside[l] / (double) late.size() - settings.levels().get(l));
