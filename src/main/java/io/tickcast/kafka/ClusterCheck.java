@@ -97,7 +97,9 @@ public final class ClusterCheck {
                     : AccessDenied.describe(denied, client, null);
             throw new KafkaAccessDeniedException(e.getMessage() + "\n" + detail, e.getCause());
         }
-        AccessCheck.require(client, timeout, acls);
+        if (!acls.isEmpty()) {   // the login itself is proven by the check above: no second client for nothing
+            AccessCheck.require(client, timeout, acls);
+        }
     }
 
     private static String missingOrNamed(Properties client, Duration timeout, List<TickcastAcls.Acl> acls,
@@ -158,8 +160,13 @@ public final class ClusterCheck {
     }
 
     private static ClusterUnavailableException unavailable(Properties client, String what, String likelyCause, Throwable cause) {
-        return new ClusterUnavailableException("cannot use the Kafka cluster at " + servers(client) + " (security.protocol "
-                + securityProtocol(client) + "): " + what + "\nlikely cause: " + likelyCause, cause);
+        return new ClusterUnavailableException("cannot use the Kafka cluster at " + where(client) + ": " + what
+                + "\nlikely cause: " + likelyCause, cause);
+    }
+
+    /** Where a client connects, as messages name it: {@code host:port,... (security.protocol PROTOCOL)}. */
+    public static String where(Properties client) {
+        return servers(client) + " (security.protocol " + securityProtocol(client) + ")";
     }
 
     private static String servers(Properties client) {
@@ -174,7 +181,8 @@ public final class ClusterCheck {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
-    private static String seconds(Duration d) {
+    /** A duration as messages say it: whole seconds as {@code 15 s}, else {@code 1500 ms}. */
+    public static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

@@ -118,7 +118,7 @@ public final class TickcastNode implements AutoCloseable {
                 read = follower.recordsRead();
                 progressAt = System.nanoTime();
             } else if (System.nanoTime() - progressAt > stall.toNanos()) {
-                throw registryUnreadable("no progress within " + seconds(stall)
+                throw registryUnreadable("no progress within " + ClusterCheck.seconds(stall)
                         + (stall.equals(config.clients().timeout()) ? " (" + ConfigKey.CLIENT_TIMEOUT.key() + ")" : ""), stall);
             }
         }
@@ -130,8 +130,7 @@ public final class TickcastNode implements AutoCloseable {
      */
     private IllegalStateException registryUnreadable(String what, Duration timeout) {
         Properties client = config.kafkaClientProperties();
-        String where = "the model registry " + config.topics().models() + " at " + client.getProperty("bootstrap.servers")
-                + " (security.protocol " + client.getProperty("security.protocol", "PLAINTEXT") + ")";
+        String where = "the model registry " + config.topics().models() + " at " + ClusterCheck.where(client);
         RuntimeException last = follower.lastFailure();
         if (last != null) {
             return new IllegalStateException("cannot read " + where + ": " + what + "; last error: " + Causes.chain(last), last);
@@ -143,10 +142,6 @@ public final class TickcastNode implements AutoCloseable {
         }
         return new IllegalStateException("cannot read " + where + ": " + what + ", with no error from the Kafka client "
                 + "(the cluster answers and has the topic: a slow or overloaded cluster?)");
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** The ACLs the parts of {@code role} need (README, "Security"). */
