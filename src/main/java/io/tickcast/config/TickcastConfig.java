@@ -34,6 +34,7 @@ public record TickcastConfig(
         String stateDir,
         int streamThreads,
         ThreadFailures threadFailures,
+        Batching batching,
         LstmConfig lstm,
         Trainer trainer,
         GateSettings gate,
@@ -91,6 +92,25 @@ public record TickcastConfig(
     }
 
     /**
+     * How the stream batches its model calls: the windows that become full while others wait are forecast in one
+     * call, at most {@code maxSize} of them, none waiting longer than about {@code maxDelay}. A symbol's next tick
+     * first forecasts the windows waiting, so each symbol's forecasts still go out one per tick, in tick order.
+     */
+    public record Batching(int maxSize, Duration maxDelay) {
+        public static final Batching NONE = new Batching(1, Duration.ofMillis(1));
+
+        public Batching {
+            check(maxSize >= 1 && maxSize <= 100_000, ConfigKey.STREAM_BATCH_MAX_SIZE, "must be 1..100000", maxSize);
+            check(maxDelay.compareTo(Duration.ofMillis(1)) >= 0 && maxDelay.compareTo(Duration.ofMinutes(1)) <= 0,
+                    ConfigKey.STREAM_BATCH_MAX_DELAY, "must be between PT0.001S and PT1M", maxDelay);
+        }
+
+        public boolean batches() {
+            return maxSize > 1;
+        }
+    }
+
+    /**
      * Bounds on the command-line clients (produce, consume, models): how long they wait for the cluster to answer
      * at all, and how long {@code produce} waits for each tick's acknowledgement.
      */
@@ -134,7 +154,7 @@ public record TickcastConfig(
         kafkaOverrides.forEach((k, v) -> shown.put(k, isSecret(k) ? "[hidden]" : v));
         return "TickcastConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", topics=" + topics
                 + ", http=" + http + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads + ", threadFailures="
-                + threadFailures + ", lstm=" + lstm + ", trainer=" + trainer + ", gate=" + gate + ", intervals=" + intervals
+                + threadFailures + ", batching=" + batching + ", lstm=" + lstm + ", trainer=" + trainer + ", gate=" + gate + ", intervals=" + intervals
                 + ", clients=" + clients + ", kafkaOverrides=" + shown + "]";
     }
 
@@ -318,6 +338,7 @@ public record TickcastConfig(
                 v.get(ConfigKey.STATE_DIR),
                 threads,
                 new ThreadFailures(integer(v, ConfigKey.STREAM_THREAD_FAILURE_LIMIT), duration(v, ConfigKey.STREAM_THREAD_FAILURE_WINDOW)),
+                new Batching(integer(v, ConfigKey.STREAM_BATCH_MAX_SIZE), duration(v, ConfigKey.STREAM_BATCH_MAX_DELAY)),
                 lstm,
                 trainer,
                 new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
@@ -407,26 +428,30 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+    }
+
+    public TickcastConfig withBatching(Batching newBatching) {
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newBatching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newLstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, newLstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 }

@@ -11,6 +11,7 @@ public final class MeterNames {
     public static final String TICKS = "tickcast.ticks";
     public static final String FORECASTS = "tickcast.forecasts";
     public static final String INFERENCE = "tickcast.inference";
+    public static final String INFERENCE_BATCH = "tickcast.inference.batch";
     public static final String INFERENCE_FAILURES = "tickcast.inference.failures";
     public static final String DEAD_LETTERS = "tickcast.dead.letters";
     public static final String WINDOW_STORE_ENTRIES = "tickcast.window.store.entries";

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tickcast.quality.ScoredForecast;
@@ -24,7 +25,9 @@ import io.tickcast.topology.StreamEvents;
  *       {@code none} for accepted ticks, else the dead-letter reason code ({@code malformed-json}, ...)</li>
  *   <li>{@code tickcast_dead_letters_total{reason}}</li>
  *   <li>{@code tickcast_forecasts_total{model="lstm|naive"}}</li>
- *   <li>{@code tickcast_inference_seconds{model}}: a histogram of the time one forecast took</li>
+ *   <li>{@code tickcast_inference_seconds{model}}: a histogram of the time one forecast took (a batch's model call
+ *       divided by its windows)</li>
+ *   <li>{@code tickcast_inference_batch_windows}: a histogram of the windows per model call</li>
  *   <li>{@code tickcast_inference_failures_total}: the model threw; the naive forecast went out instead</li>
  * </ul>
  */
@@ -43,6 +46,9 @@ public final class MicrometerStreamEvents implements StreamEvents {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)};
 
+    /** Bucket bounds of {@code tickcast_inference_batch_windows}. */
+    static final double[] BATCH_BUCKETS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000};
+
     private final MeterRegistry registry;
     private final Counter appended;
     private final Counter corrected;
@@ -52,6 +58,7 @@ public final class MicrometerStreamEvents implements StreamEvents {
     private final Map<String, Timer> inference = new ConcurrentHashMap<>();
     private final Consumer<ScoredForecast> scorer;
     private final Counter inferenceFailures;
+    private final DistributionSummary batch;
 
     /** @param scorer where scored forecasts go (the live-accuracy meters of {@link TickcastMetrics}) */
     public MicrometerStreamEvents(MeterRegistry registry, Consumer<ScoredForecast> scorer) {
@@ -59,6 +66,11 @@ public final class MicrometerStreamEvents implements StreamEvents {
         this.scorer = scorer;
         this.inferenceFailures = Counter.builder(MeterNames.INFERENCE_FAILURES)
                 .description("Forecasts the model failed to make (the naive forecast went out instead)")
+                .register(registry);
+        this.batch = DistributionSummary.builder(MeterNames.INFERENCE_BATCH)
+                .description("Windows forecast per model call (stream.batch.max-size bounds it)")
+                .baseUnit("windows")
+                .serviceLevelObjectives(BATCH_BUCKETS)
                 .register(registry);
         this.appended = ticks(OUTCOME_APPENDED, NO_REASON);
         this.corrected = ticks(OUTCOME_CORRECTED, NO_REASON);
@@ -92,7 +104,7 @@ public final class MicrometerStreamEvents implements StreamEvents {
 
     private Timer inferenceOf(String kind) {
         return inference.computeIfAbsent(kind, k -> Timer.builder(MeterNames.INFERENCE)
-                .description("Time to make one forecast from a full window, by model")
+                .description("Time to make one forecast from a full window (a batch's model call divided by its windows), by model")
                 .tag(MeterNames.TAG_MODEL, k)
                 .serviceLevelObjectives(INFERENCE_BUCKETS)
                 .register(registry));
@@ -118,6 +130,11 @@ public final class MicrometerStreamEvents implements StreamEvents {
         String kind = TickcastMetrics.modelLabel(modelKind);
         forecastsOf(kind).increment();
         inferenceOf(kind).record(inferenceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void modelCalled(int windows) {
+        batch.record(windows);
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class ForecastTopology {
      * forecast the symbol's next tick scores against its actual close.
      */
     public static final String LATEST_FORECASTS = "latest-forecasts";
+    /**
+     * Name of the per-symbol store of ticks whose forecast has not gone out yet (in memory, changelogged): see
+     * {@link PendingForecasts}.
+     */
+    public static final String PENDING_FORECASTS = "pending-forecasts";
     /** Name of the repartition step; its topic is {@code <application.id>-ticks-by-symbol-repartition}. */
     public static final String BY_SYMBOL = "ticks-by-symbol";
 
@@ -50,6 +55,10 @@ public final class ForecastTopology {
                 Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), JsonSerde.of(PriceWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LATEST_FORECASTS), Serdes.String(), forecastSerde));
+        // cached: a tick marked and forecast within one commit interval costs the changelog one tombstone, not two records
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PENDING_FORECASTS), Serdes.String(), JsonSerde.of(PendingForecast.class))
+                .withCachingEnabled());
 
         KStream<byte[], ParsedEnvelope> parsed = builder
                 .stream(topics.ticks(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("ticks"))
@@ -69,8 +78,8 @@ public final class ForecastTopology {
                 .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
                 .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events,
-                                config.intervals().settings()), Named.as("window"), WINDOW_STORE,
-                        LATEST_FORECASTS);
+                                config.intervals().settings(), config.batching()), Named.as("window"), WINDOW_STORE,
+                        LATEST_FORECASTS, PENDING_FORECASTS);
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))
                 .mapValues(WindowResult::forecast, Named.as("forecast"))

@@ -12,6 +12,9 @@ public interface StreamEvents {
 
     void forecastMade(String modelKind, long modelVersion, long inferenceNanos);
 
+    /** One model call forecast {@code windows} windows (a batch; see {@code stream.batch.max-size}). */
+    void modelCalled(int windows);
+
     /** The model threw instead of forecasting; the naive forecast went out instead. */
     void inferenceFailed();
 
@@ -29,6 +32,10 @@ public interface StreamEvents {
 
         @Override
         public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        }
+
+        @Override
+        public void modelCalled(int windows) {
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.tickcast.topology;
 
 import java.time.Clock;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.tickcast.interval.Calibration;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Makes one forecast from a full window with whatever model the {@link ModelSlot} holds now, or the naive
  * forecast (tomorrow = today) when it holds none, when the model's output is not a positive price, or when
  * the model fails, with its prediction intervals (see {@link #calibrationFor}) scaled by the symbol's volatility
- * in the window store. Owns one predictor for the current model version, so it
+ * in the window store. Many windows go through one model call ({@link #forecastAll}). Owns one predictor for the current model version, so it
  * belongs to one stream thread; a new version is picked up between two forecasts.
  */
 final class WindowForecaster implements AutoCloseable {
@@ -41,33 +42,45 @@ final class WindowForecaster implements AutoCloseable {
     }
 
     Forecast forecast(String symbol, PriceWindow window) {
+        return forecastAll(List.of(symbol), List.of(window)).get(0);
+    }
+
+    /**
+     * One forecast per window, in order, from one model call for all of them. Each forecast falls back to naive on
+     * its own when the model's output for it is no price; all of them when the call fails.
+     */
+    List<Forecast> forecastAll(List<String> symbols, List<PriceWindow> windows) {
         ModelSlot.Versioned current = lease();
         long start = System.nanoTime();
-        double value;
-        String kind;
-        long version;
-        if (current == null) {
-            value = window.lastClose();
-            kind = Forecast.MODEL_NAIVE;
-            version = 0;
-        } else {
-            value = modelForecast(current, symbol, window);
-            kind = Forecast.MODEL_LSTM;
-            version = current.version();
-            if (!Double.isFinite(value) || value <= 0) {
-                LOG.warn("model v{} forecast {} for {} as of {}, which is no price; publishing the naive forecast",
-                        version, value, symbol, window.newestDate());
-                value = window.lastClose();
-                kind = Forecast.MODEL_NAIVE;
-                version = 0;
-            }
+        double[] values = current == null ? null : modelForecasts(current, symbols, windows); // null: naive for all
+        long perWindow = (System.nanoTime() - start) / Math.max(1, windows.size());
+        if (values != null) {
+            events.modelCalled(windows.size());
         }
-        events.forecastMade(kind, version, System.nanoTime() - start);
-        Calibration calibration = calibrationFor(kind, current);
-        List<Interval> bands = calibration.intervals(value, window.volatility(intervals.halfLife()).sigma(),
-                window.widen(calibration.quantiles().size()));
-        return new Forecast(symbol, window.newestDate(), 1, window.lastClose(), value, kind, version, clock.instant(),
-                bands);
+        List<Forecast> out = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            PriceWindow window = windows.get(i);
+            double value = window.lastClose();
+            String kind = Forecast.MODEL_NAIVE;
+            long version = 0;
+            if (values != null) {
+                if (Double.isFinite(values[i]) && values[i] > 0) {
+                    value = values[i];
+                    kind = Forecast.MODEL_LSTM;
+                    version = current.version();
+                } else {
+                    LOG.warn("model v{} forecast {} for {} as of {}, which is no price; publishing the naive forecast",
+                            current.version(), values[i], symbols.get(i), window.newestDate());
+                }
+            }
+            events.forecastMade(kind, version, perWindow);
+            Calibration calibration = calibrationFor(kind, current);
+            List<Interval> bands = calibration.intervals(value, window.volatility(intervals.halfLife()).sigma(),
+                    window.widen(calibration.quantiles().size()));
+            out.add(new Forecast(symbols.get(i), window.newestDate(), 1, window.lastClose(), value, kind, version,
+                    clock.instant(), bands));
+        }
+        return out;
     }
 
     /**
@@ -83,18 +96,20 @@ final class WindowForecaster implements AutoCloseable {
     }
 
     /**
-     * The model's forecast, or NaN if inference fails: a failing model must not fail the stream thread (it
-     * would be replaced and fail again on the same tick, for ever); the caller then falls back to naive.
+     * The model's forecasts, or null if inference fails: a failing model must not fail the stream thread (it
+     * would be replaced and fail again on the same ticks, for ever); the caller then falls back to naive.
      */
-    private double modelForecast(ModelSlot.Versioned current, String symbol, PriceWindow window) {
+    private double[] modelForecasts(ModelSlot.Versioned current, List<String> symbols, List<PriceWindow> windows) {
+        List<double[]> closes = new ArrayList<>(windows.size());
+        windows.forEach(w -> closes.add(w.closesArray()));
         try {
-            return predictorFor(current).forecast(window.closesArray());
+            return predictorFor(current).forecastAll(closes);
         } catch (RuntimeException e) {
-            LOG.error("model v{} failed to forecast {} as of {}: {}", current.version(), symbol, window.newestDate(),
-                    e.toString());
+            LOG.error("model v{} failed to forecast {} window(s) ({} as of {}{}): {}", current.version(), windows.size(),
+                    symbols.get(0), windows.get(0).newestDate(), windows.size() > 1 ? ", ..." : "", e.toString());
             close(); // a fresh predictor next time
             events.inferenceFailed();
-            return Double.NaN;
+            return null;
         }
     }
 

@@ -1,8 +1,11 @@
 package io.tickcast.topology;
 
 import java.time.Clock;
-
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import io.tickcast.config.TickcastConfig;
 
 import io.tickcast.interval.AdaptiveWidth;
 import io.tickcast.interval.Interval;
@@ -13,6 +16,7 @@ import io.tickcast.records.ParsedTick;
 import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
 import io.tickcast.records.TickParser;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,6 +27,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * emits one forecast per accepted tick. Out-of-order ticks become dead letters and leave the window as is.
  * Each symbol's newest forecast is kept in the latest-forecasts store, where the symbol's next tick scores it
  * against the actual close.
+ *
+ * <p>Forecasts are made in batches ({@link TickcastConfig.Batching}): a tick whose window is full is marked pending
+ * ({@link PendingForecasts}, changelogged with the window), and the pending windows are forecast in one model call
+ * when {@code max-size} of them wait, when {@code max-delay} has passed (a wall-clock punctuation), or when a pending
+ * symbol's next tick arrives (first, so that tick scores the forecast before it and each symbol's forecasts go out
+ * one per tick, in tick order). A restarted task forecasts what its restored store still holds pending.
  */
 final class WindowProcessor implements Processor<String, byte[], String, WindowResult> {
 
@@ -34,12 +44,16 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     private KeyValueStore<String, PriceWindow> store;
     private KeyValueStore<String, Forecast> latest;
     private WindowForecaster forecaster;
+    private PendingForecasts pending;
+    private final TickcastConfig.Batching batching;
 
     private final IntervalSettings intervals;
     private final AdaptiveWidth adaptive;
 
-    WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events, IntervalSettings intervals) {
+    WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events, IntervalSettings intervals,
+                    TickcastConfig.Batching batching) {
         this.windowSize = windowSize;
+        this.batching = batching;
         this.intervals = intervals;
         this.adaptive = intervals.adaptive();
         this.slot = slot;
@@ -53,6 +67,9 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         this.store = context.getStateStore(ForecastTopology.WINDOW_STORE);
         this.latest = context.getStateStore(ForecastTopology.LATEST_FORECASTS);
         this.forecaster = new WindowForecaster(slot, clock, events, intervals);
+        this.pending = new PendingForecasts(context.getStateStore(ForecastTopology.PENDING_FORECASTS));
+        // also without batching: forecasts a restored task's pending ticks without waiting for a new tick
+        context.schedule(batching.maxDelay(), PunctuationType.WALL_CLOCK_TIME, now -> forecastPending());
     }
 
     @Override
@@ -63,6 +80,9 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             return;
         }
         Tick tick = parsed.tick();
+        if (pending.contains(tick.symbol())) {
+            forecastPending(); // the symbol's previous tick first: this one scores its forecast
+        }
         PriceWindow before = store.get(tick.symbol());
         PriceWindow.Update update = (before == null ? PriceWindow.empty() : before).apply(tick, windowSize, intervals.halfLife());
         if (update.outcome() == PriceWindow.Outcome.OUT_OF_ORDER) {
@@ -72,14 +92,41 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             return;
         }
         PriceWindow window = scorePending(tick, update.window());
-        Forecast forecast = window.size() == windowSize ? forecaster.forecast(tick.symbol(), window) : null;
         // the stores change last: a tick whose processing throws before here leaves them as they were (it is
         // dead-lettered by PoisonRecordHandler and the stream goes on)
         store.put(tick.symbol(), window);
         events.tickAccepted(update.outcome());
-        if (forecast != null) {
-            latest.put(tick.symbol(), forecast);
-            context.forward(record.withValue(WindowResult.of(forecast)));
+        if (window.size() == windowSize) {
+            pending.add(tick.symbol(), record.timestamp(), record.headers());
+            if (pending.size() >= batching.maxSize()) {
+                forecastPending();
+            }
+        }
+    }
+
+    /**
+     * Forecasts every pending window in one model call and sends the forecasts in the order their ticks came. Each
+     * forecast replaces its symbol's entry in the latest-forecasts store and clears its pending mark in the same
+     * transaction.
+     */
+    private void forecastPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, PendingForecast>> waiting = pending.inOrder();
+        List<String> symbols = new ArrayList<>(waiting.size());
+        List<PriceWindow> windows = new ArrayList<>(waiting.size());
+        for (Map.Entry<String, PendingForecast> e : waiting) {
+            symbols.add(e.getKey());
+            windows.add(store.get(e.getKey()));
+        }
+        List<Forecast> forecasts = forecaster.forecastAll(symbols, windows);
+        for (int i = 0; i < forecasts.size(); i++) {
+            PendingForecast tick = waiting.get(i).getValue();
+            latest.put(symbols.get(i), forecasts.get(i));
+            context.forward(new Record<>(symbols.get(i), WindowResult.of(forecasts.get(i)), tick.timestamp(),
+                    tick.recordHeaders()));
+            pending.done(symbols.get(i));
         }
     }
 

@@ -90,6 +90,10 @@ public final class StreamBenchmark {
         }
 
         @Override
+        public void modelCalled(int windows) {
+        }
+
+        @Override
         public void inferenceFailed() {
         }
 

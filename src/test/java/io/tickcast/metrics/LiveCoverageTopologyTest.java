@@ -88,6 +88,7 @@ class LiveCoverageTopologyTest {
                         ticks.pipeInput(s, "{\"symbol\":\"" + s + "\",\"date\":\"" + D0.plusDays(d) + "\",\"close\":" + c + "}");
                     }
                 }
+                driver.advanceWallClockTime(config.batching().maxDelay()); // the last day's forecasts wait for it
                 List<Forecast> forecasts = out.readValuesToList();
                 assertThat(forecasts).hasSize(2 * (days - 4)).allSatisfy(f -> {
                     assertThat(f.intervals()).extracting(Interval::level).containsExactly(0.8, 0.95);

@@ -46,7 +46,8 @@ class ForecastTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final TickcastConfig config = TickcastConfig.defaults();
+    /** Each tick forecast as it comes (batches of one): {@link BatchedForecastingTest} covers batching. */
+    private final TickcastConfig config = TickcastConfig.defaults().withBatching(TickcastConfig.Batching.NONE);
     private final ModelSlot slot = new ModelSlot(5);
     private final RecordingStreamEvents events = new RecordingStreamEvents();
     private TopologyTestDriver driver;

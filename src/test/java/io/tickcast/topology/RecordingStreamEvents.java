@@ -14,6 +14,8 @@ public final class RecordingStreamEvents implements StreamEvents {
     public final List<RejectReason> rejected = new CopyOnWriteArrayList<>();
     public final List<String> forecasts = new CopyOnWriteArrayList<>();
     public final List<ScoredForecast> scored = new CopyOnWriteArrayList<>();
+    /** Windows per model call, in call order. */
+    public final List<Integer> modelCalls = new CopyOnWriteArrayList<>();
     public final java.util.concurrent.atomic.AtomicInteger inferenceFailures = new java.util.concurrent.atomic.AtomicInteger();
     private volatile double poisonClose = Double.NaN;
     private volatile Supplier<RuntimeException> poison;
@@ -41,6 +43,11 @@ public final class RecordingStreamEvents implements StreamEvents {
     @Override
     public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
         forecasts.add(modelKind + ":" + modelVersion);
+    }
+
+    @Override
+    public void modelCalled(int windows) {
+        modelCalls.add(windows);
     }
 
     @Override
