@@ -36,6 +36,8 @@ public enum ConfigKey {
             "most windows forecast in one model call; 1: each tick is forecast on its own as it arrives"),
     STREAM_BATCH_MAX_DELAY("stream.batch.max-delay", "PT0.01S",
             "longest a full window waits (wall clock) for others to share its model call (ISO-8601 duration, 1 ms to 1 min)"),
+    STREAM_ROCKSDB_MEMORY_MB("stream.rocksdb.memory-mb", "64",
+            "native memory all of the process's RocksDB state stores share (block cache and memtables), in MiB"),
     LSTM_LAYERS("lstm.layers", "2", "LSTM layers"),
     LSTM_HIDDEN("lstm.hidden", "8", "LSTM hidden size"),
     TRAIN_LEARNING_RATE("train.learning-rate", "0.01", "Adam learning rate"),

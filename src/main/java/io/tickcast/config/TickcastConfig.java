@@ -35,6 +35,7 @@ public record TickcastConfig(
         int streamThreads,
         ThreadFailures threadFailures,
         Batching batching,
+        int rocksDbMemoryMb,
         LstmConfig lstm,
         Trainer trainer,
         GateSettings gate,
@@ -154,7 +155,7 @@ public record TickcastConfig(
         kafkaOverrides.forEach((k, v) -> shown.put(k, isSecret(k) ? "[hidden]" : v));
         return "TickcastConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", topics=" + topics
                 + ", http=" + http + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads + ", threadFailures="
-                + threadFailures + ", batching=" + batching + ", lstm=" + lstm + ", trainer=" + trainer + ", gate=" + gate + ", intervals=" + intervals
+                + threadFailures + ", batching=" + batching + ", rocksDbMemoryMb=" + rocksDbMemoryMb + ", lstm=" + lstm + ", trainer=" + trainer + ", gate=" + gate + ", intervals=" + intervals
                 + ", clients=" + clients + ", kafkaOverrides=" + shown + "]";
     }
 
@@ -327,6 +328,8 @@ public record TickcastConfig(
                 integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW),
                 integer(v, ConfigKey.REGISTRY_KEEP_VERSIONS));
         Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
+        int rocksDbMemory = integer(v, ConfigKey.STREAM_ROCKSDB_MEMORY_MB);
+        check(rocksDbMemory >= 8 && rocksDbMemory <= 1 << 20, ConfigKey.STREAM_ROCKSDB_MEMORY_MB, "must be 8..1048576", rocksDbMemory);
         int threads = integer(v, ConfigKey.STREAM_THREADS);
         check(threads >= 1, ConfigKey.STREAM_THREADS, "must be >= 1", threads);
         return new TickcastConfig(
@@ -339,6 +342,7 @@ public record TickcastConfig(
                 threads,
                 new ThreadFailures(integer(v, ConfigKey.STREAM_THREAD_FAILURE_LIMIT), duration(v, ConfigKey.STREAM_THREAD_FAILURE_WINDOW)),
                 new Batching(integer(v, ConfigKey.STREAM_BATCH_MAX_SIZE), duration(v, ConfigKey.STREAM_BATCH_MAX_DELAY)),
+                rocksDbMemory,
                 lstm,
                 trainer,
                 new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
@@ -428,30 +432,30 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, batching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withBatching(Batching newBatching) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newBatching, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newBatching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, newLstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, newLstm, trainer, gate, intervals, clients, kafkaOverrides);
     }
 }

@@ -85,6 +85,7 @@ public final class ForecastService implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.putAll(PoisonRecordHandler.settings(config.topics(), events));
+        p.putAll(BoundedRocksDbMemory.settings(config.rocksDbMemoryMb()));
         // observability: where other instances send interactive queries for this one's symbols (see HttpEndpoint.advertise)
         TickcastConfig.Http http = config.http();
         if (!http.advertisedHost().isBlank() && http.port() > 0) {

@@ -37,7 +37,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The forecasting stream against a real broker, exactly-once on, with the LSTM installed vs the naive fallback
- * in the same run (alternating, the order reversed every other round), medians over rounds. Two modes:
+ * in the same run (the variants of {@code bench.variants} in turn, their order rotated every round), medians over
+ * rounds. Two modes:
  * <ul>
  *   <li>{@code backlog} (default): every tick is in the topic before the stream starts; forecasts/s between the
  *       10% and the 90% mark of the committed forecasts (start-up and the tail left out);</li>
@@ -48,7 +49,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The broker is {@code bench.bootstrap} (e.g. {@code ../shared/tools/kafka-broker/broker.sh start}: a separate
  * JVM) or, without it, an in-process KRaft broker. Settings: {@code bench.mode}, {@code bench.symbols},
  * {@code bench.days}, {@code bench.rounds}, {@code bench.partitions}, {@code bench.rates}, {@code bench.seconds}
- * (per latency run). Not a test: nothing is asserted; docs/benchmarks.md has its results.
+ * (per latency run), {@code bench.variants}. Not a test: nothing is asserted; docs/benchmarks.md has its results.
  */
 public final class BrokerBenchmark {
 
@@ -57,6 +58,13 @@ public final class BrokerBenchmark {
     private final String bootstrap;
     private final int partitions = Integer.getInteger("bench.partitions", 3);
     private final byte[] modelBytes;
+    /**
+     * The variants each round runs, order rotated per round: {@code naive} (no model), {@code lstm} (the model, with
+     * the default batching), {@code lstm-unbatched} (the model, {@code stream.batch.max-size=1}: one call per tick)
+     * and {@code lstm-retraining} (the model, while another thread of the process trains a model of the default
+     * shape, 100 epochs on 1,200 windows, over and over, as the trainer of role {@code all} does).
+     */
+    private final List<String> variants = List.of(System.getProperty("bench.variants", "naive,lstm,lstm-unbatched").split(","));
 
     private BrokerBenchmark(String bootstrap, byte[] modelBytes) {
         this.bootstrap = bootstrap;
@@ -121,9 +129,11 @@ public final class BrokerBenchmark {
     /** A fresh application id, forecast topic and state dir for one run of one variant. */
     private TickcastConfig runConfig(String ticksTopic, String variant) {
         String id = "bench-" + variant + "-" + UUID.randomUUID().toString().substring(0, 8);
-        TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(bootstrap).withApplicationId(id)
+        TickcastConfig defaults = TickcastConfig.load(List.of(), Map.of(), settings());
+        TickcastConfig config = defaults.withBootstrapServers(bootstrap).withApplicationId(id)
                 .withTopics(new TickcastConfig.Topics(ticksTopic, id + "-forecasts", id + "-dlq", id + "-models"))
-                .withStateDir(TempDirs.create(id).toString());
+                .withStateDir(TempDirs.create(id).toString())
+                .withBatching(variant.endsWith("-unbatched") ? TickcastConfig.Batching.NONE : defaults.batching());
         TopicAdmin.ensureTopics(config, partitions, (short) 1);
         return config;
     }
@@ -169,19 +179,79 @@ public final class BrokerBenchmark {
                 symbols, days, ticks.size(), topic, partitions, expected);
         Map<String, List<Double>> rates = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
-            List<String> order = round % 2 == 0 ? List.of("naive", "lstm") : List.of("lstm", "naive");
-            for (String variant : order) {
+            for (String variant : order(round)) {
                 double rate = backlogRun(topic, variant, expected);
                 rates.computeIfAbsent(variant, k -> new ArrayList<>()).add(rate);
-                System.out.printf(Locale.ROOT, "round %d %-5s %,10.0f forecasts/s%n", round + 1, variant, rate);
+                System.out.printf(Locale.ROOT, "round %d %-14s %,10.0f forecasts/s%n", round + 1, variant, rate);
             }
         }
-        double naive = median(rates.get("naive"));
-        double lstm = median(rates.get("lstm"));
         System.out.printf(Locale.ROOT, "%n| variant | median forecasts/s | runs |%n|---|---:|---|%n");
-        System.out.printf(Locale.ROOT, "| naive | %,.0f | %s |%n| lstm | %,.0f | %s |%n", naive, list(rates.get("naive")), lstm,
-                list(rates.get("lstm")));
-        System.out.printf(Locale.ROOT, "lstm / naive = %.2f%n", lstm / naive);
+        for (String variant : variants) {
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %s |%n", variant, median(rates.get(variant)), list(rates.get(variant)));
+        }
+        if (rates.containsKey("naive")) {
+            for (String variant : variants) {
+                if (!variant.equals("naive")) {
+                    System.out.printf(Locale.ROOT, "%s / naive = %.2f (median of per-round ratios)%n", variant,
+                            medianRatio(rates.get(variant), rates.get("naive")));
+                }
+            }
+        }
+    }
+
+    /** {@code bench.set}: tickcast settings for every run, {@code key=value;key=value} (e.g. kafka.commit.interval.ms=20). */
+    private static Map<String, String> settings() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("bench.set", "").split(";")) {
+            if (!pair.isBlank()) {
+                out.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    /** Trains over and over on its own thread until closed: a retraining in the same process. */
+    private static final class BackgroundTraining implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicInteger trainings = new java.util.concurrent.atomic.AtomicInteger();
+        private final Thread thread;
+
+        BackgroundTraining() {
+            List<double[]> series = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                series.add(walk(new Random(200 + s), 305));
+            }
+            thread = new Thread(() -> {
+                while (!stop.get()) {
+                    LstmTrainer.train(LstmConfig.DEFAULT, series, LstmTrainer.EpochListener.NONE).model().close();
+                    trainings.incrementAndGet();
+                }
+            }, "bench-retraining");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop.set(true);
+            thread.join();
+            System.out.printf(Locale.ROOT, "  (%d trainings finished during the run)%n", trainings.get());
+        }
+    }
+
+    /** The variants in round {@code round}'s order: rotated by one each round, so each runs first in turn. */
+    private List<String> order(int round) {
+        List<String> order = new ArrayList<>(variants);
+        java.util.Collections.rotate(order, round);
+        return order;
+    }
+
+    private static double medianRatio(List<Double> a, List<Double> b) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            ratios.add(a.get(i) / b.get(i));
+        }
+        return median(ratios);
     }
 
     private double backlogRun(String ticksTopic, String variant, int expected) throws Exception {
@@ -189,7 +259,7 @@ public final class BrokerBenchmark {
         long t10 = 0;
         long t90 = 0;
         long count = 0;
-        try (ForecastService service = start(config, variant.equals("lstm"));
+        try (ForecastService service = start(config, variant.startsWith("lstm"));
              KafkaConsumer<String, Forecast> reader = reader(config)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (count < expected && System.nanoTime() < deadline) {
@@ -223,18 +293,17 @@ public final class BrokerBenchmark {
         Map<String, List<double[]>> results = new HashMap<>();
         for (int rate : rateList) {
             for (int round = 0; round < rounds; round++) {
-                List<String> order = round % 2 == 0 ? List.of("naive", "lstm") : List.of("lstm", "naive");
-                for (String variant : order) {
+                for (String variant : order(round)) {
                     double[] q = latencyRun(variant, symbols, rate, seconds);
                     results.computeIfAbsent(variant + " " + rate, k -> new ArrayList<>()).add(q);
-                    System.out.printf(Locale.ROOT, "rate %5d round %d %-5s p50 %7.1f p99 %8.1f max %8.1f ms%n", rate, round + 1,
+                    System.out.printf(Locale.ROOT, "rate %5d round %d %-14s p50 %7.1f p99 %8.1f max %8.1f ms%n", rate, round + 1,
                             variant, q[0], q[1], q[2]);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%n| ticks/s | variant | p50 ms | p99 ms | max ms |%n|---:|---|---:|---:|---:|%n");
         for (int rate : rateList) {
-            for (String variant : List.of("naive", "lstm")) {
+            for (String variant : variants) {
                 List<double[]> runs = results.get(variant + " " + rate);
                 System.out.printf(Locale.ROOT, "| %,d | %s | %.0f | %.0f | %.0f |%n", rate, variant,
                         median(runs.stream().map(q -> q[0]).toList()), median(runs.stream().map(q -> q[1]).toList()),
@@ -254,9 +323,10 @@ public final class BrokerBenchmark {
         List<Tick> warm = ticks.subList(0, symbols * WINDOW);
         List<Tick> timed = ticks.subList(symbols * WINDOW, ticks.size());
         List<Long> latencies = new ArrayList<>();
-        try (ForecastService service = start(config, variant.equals("lstm"));
+        try (ForecastService service = start(config, variant.startsWith("lstm"));
              KafkaConsumer<String, Forecast> reader = reader(config);
-             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), topic)) {
+             TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), topic);
+             BackgroundTraining training = variant.endsWith("-retraining") ? new BackgroundTraining() : null) {
             publisher.publish(warm, 0, n -> { });
             int warmForecasts = 0;
             while (warmForecasts < symbols) {

@@ -35,6 +35,23 @@ class ForecastServiceSettingsTest {
     }
 
     @Test
+    void rocksDbStoresShareOneBoundedCache() {
+        TickcastConfig config = TickcastConfig.load(java.util.List.of(), java.util.Map.of(),
+                java.util.Map.of("stream.rocksdb.memory-mb", "96")).withStateDir(stateDir.toString());
+        StreamsConfig streams = new StreamsConfig(ForecastService.streamsProperties(config, StreamEvents.NONE));
+        assertThat(streams.getClass(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
+        assertThat(streams.originals().get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo(Long.toString(96L << 20));
+        try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+            options.setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig());
+            new BoundedRocksDbMemory().setConfig("price-windows", options, streams.originals());
+            assertThat(options.maxWriteBufferNumber()).isEqualTo(2);
+            assertThat(options.writeBufferSize()).isEqualTo(12L << 20); // an eighth of the bound, at most 16 MiB
+            assertThat(((org.rocksdb.BlockBasedTableConfig) options.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(BoundedRocksDbMemory.sharedBytes()).isPositive();
+        }
+    }
+
+    @Test
     void buildingTheClientLogsNoWarning() {
         Logger kafkaStreamsConfig = (Logger) LoggerFactory.getLogger(StreamsConfig.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
