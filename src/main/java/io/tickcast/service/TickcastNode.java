@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Role}), with its metrics and the HTTP server (metrics, probes, forecast queries). Building a node binds
  * the HTTP server's socket (so the address the stream advertises for queries is known), builds the parts, binds
  * their meters, and then serves HTTP on them, before {@link #start} starts them: the probes answer while the rest
- * starts. Closing goes the other way round.
+ * starts. Closing goes the other way round. Role {@code all} reads the model registry once: the trainer shares the
+ * stream's follower.
  */
 public final class TickcastNode implements AutoCloseable {
 
@@ -68,7 +69,9 @@ public final class TickcastNode implements AutoCloseable {
                 metrics.bindKafkaStreams(stream.streams());
             }
             if (role.runsTrainer()) {
-                trainer = new TrainerService(this.config, events.training(), events.registry(), clock);
+                // one reader of the registry per process: with a stream, the trainer follows the stream's
+                trainer = follower != null ? TrainerService.sharing(this.config, events.training(), follower, clock)
+                        : new TrainerService(this.config, events.training(), events.registry(), clock);
             }
             this.follower = follower;
             this.stream = stream;
@@ -238,8 +241,10 @@ public final class TickcastNode implements AutoCloseable {
         if (trainer != null && trainer.feedStopped()) {
             stopped.add("trainer feed (no retraining)");
         }
-        if (trainer != null && trainer.registryDown()) {
-            stopped.add("trainer's registry reader (" + trainer.registryProblem() + ")");
+        if (trainer != null && trainer.registryDown() && (trainer.ownsRegistryReader() || !follower.stopped())) {
+            // a shared reader that stopped is named once, above; one that fails for too long, here
+            stopped.add((trainer.ownsRegistryReader() ? "trainer's registry reader (" : "model registry reader (")
+                    + trainer.registryProblem() + ")");
         }
         return stopped;
     }
@@ -286,7 +291,7 @@ public final class TickcastNode implements AutoCloseable {
             stream.close();
         }
         if (trainer != null) {
-            trainer.close();
+            trainer.close();  // before the follower it may share
         }
         if (follower != null) {
             follower.close();
