@@ -139,6 +139,15 @@ public record TickcastConfig(
         public Http(String host, int port) {
             this(host, port, "");
         }
+
+        /**
+         * True when the advertised host and the port are known ({@code http.port} 0 is not): then the stream's
+         * {@code application.server} is {@code advertisedHost:port}, and forecast queries for symbols another
+         * instance owns are sent there.
+         */
+        public boolean advertises() {
+            return !advertisedHost.isBlank() && port > 0;
+        }
     }
 
     private static void check(boolean ok, ConfigKey key, String rule, Object value) {

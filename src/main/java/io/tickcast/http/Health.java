@@ -10,10 +10,11 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * The probe rules, as pure functions of what they look at.
  *
- * <p><b>Live</b> (200, else 503): the Kafka Streams client is not dead. Not attached yet (the service is
- * starting), {@code CREATED}, {@code REBALANCING} and {@code RUNNING} are live; {@code PENDING_ERROR} and
- * {@code ERROR} (the client failed) and {@code PENDING_SHUTDOWN} and {@code NOT_RUNNING} (the client is
- * closing or closed) are not: from these states the client never processes again, so a restart is the cure.
+ * <p><b>Live</b> (200, else 503): the Kafka Streams client is not dead. No client (null: none created yet),
+ * {@code CREATED} (built, not started: the service is starting), {@code REBALANCING} and {@code RUNNING} are
+ * live; {@code PENDING_ERROR} and {@code ERROR} (the client failed) and {@code PENDING_SHUTDOWN} and
+ * {@code NOT_RUNNING} (the client is closing or closed) are not: from these states the client never processes
+ * again, so a restart is the cure.
  *
  * <p><b>Ready</b> (200, else 503 with the reasons): the client is {@code RUNNING}, the ticks, forecasts and
  * dead-letter topics exist, and a forecaster is in place (an installed model, or the naive fallback, which
@@ -48,7 +49,7 @@ public final class Health {
         return new Probe(503, body);
     }
 
-    /** @param state the client's state, null when no client is attached yet */
+    /** @param state the client's state, null when there is no client (yet) */
     public static Probe live(KafkaStreams.State state) {
         Map<String, Object> body = new LinkedHashMap<>();
         String stateName = state == null ? "STARTING" : state.name();
@@ -66,7 +67,7 @@ public final class Health {
     }
 
     /**
-     * @param state         the client's state, null when no client is attached yet
+     * @param state         the client's state, null when there is no client (yet)
      * @param missingTopics topics that do not exist (empty: all exist); null if they could not be checked
      * @param topicError    why the topics could not be checked, when missingTopics is null
      * @param forecaster    what forecasts ("lstm v3", "naive fallback"), null if nothing can

@@ -1,14 +1,15 @@
 package io.tickcast.http;
 
-import java.net.InetAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.javalin.Javalin;
@@ -19,15 +20,18 @@ import io.tickcast.errors.Causes;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.Json;
 import io.tickcast.topology.ModelSlot;
-import io.tickcast.training.TrainerService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's HTTP server (Javalin on Jetty), bound to {@code http.host}:{@code http.port}:
+ * The service's HTTP server (Javalin on Jetty), serving on a socket bound beforehand ({@link HttpBinding}):
  * <ul>
  *   <li>{@code GET /metrics}: every meter in Prometheus text format (OpenMetrics if the Accept header asks);</li>
  *   <li>{@code GET /health/live} and {@code GET /health/ready}: the probes, rules in {@link Health};</li>
@@ -35,32 +39,65 @@ import org.slf4j.LoggerFactory;
  *       symbol and has none, 307 to the instance that owns it (JSON body names it), 503 while the store
  *       cannot be queried.</li>
  * </ul>
- * Start it before the stream so the probes answer through start-up ({@link #start}), give the stream the
- * config from {@link #advertise} (so Kafka Streams knows where this instance's queries are answered), then
- * {@link #attach} the client. Close it after the stream: the probes answer 503 while the stream shuts down.
+ * It gets what it serves in one go when it starts ({@link Sources}), already built but not yet started, so the
+ * probes answer (the stream {@code CREATED}: live, not ready) while those parts start. Close it after the stream:
+ * the probes answer 503 while the stream shuts down.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
     private static final String JSON = "application/json";
 
+    /**
+     * What the server serves, each part read on every request.
+     *
+     * @param scrape       the meters in the format an Accept header asks for ({@code /metrics})
+     * @param streams      the process's Kafka Streams client, for the probes and forecast queries; null in a process
+     *                     without a stream (then the probes follow the trainer)
+     * @param forecaster   what the stream forecasts with ("lstm v3", "naive fallback: ..."; null: nothing can)
+     * @param trainer      what the probes look at of the process's trainer; null in a process without one
+     * @param lastTraining what the trainer last did (null before its first attempt), shown in the probe bodies
+     * @param stoppedParts background parts that have stopped for good: a stream process is not live while any has
+     */
+    public record Sources(Function<String, TickcastMetrics.Scrape> scrape, KafkaStreams streams, Supplier<String> forecaster,
+                          Supplier<Health.TrainerState> trainer, Supplier<String> lastTraining,
+                          Supplier<List<String>> stoppedParts) {
+
+        public Sources {
+            Objects.requireNonNull(scrape, "scrape");
+            if (streams == null && trainer == null) {
+                throw new IllegalArgumentException("an HTTP server serves a stream, a trainer or both");
+            }
+            forecaster = forecaster == null ? () -> null : forecaster;
+            lastTraining = lastTraining == null ? () -> null : lastTraining;
+            stoppedParts = stoppedParts == null ? List::of : stoppedParts;
+        }
+
+        /** A process with a stream alone that forecasts with {@code slot}. */
+        public static Sources stream(Function<String, TickcastMetrics.Scrape> scrape, KafkaStreams streams, ModelSlot slot) {
+            return new Sources(scrape, streams, () -> forecaster(slot), null, null, null);
+        }
+
+        /** What a slot forecasts with, for the readiness body: "lstm v3", or the naive fallback and why. */
+        public static String forecaster(ModelSlot slot) {
+            ModelSlot.Versioned current = slot.current();
+            return current == null ? "naive fallback: " + slot.naiveReason() : "lstm v" + current.version();
+        }
+    }
+
     private final Javalin app;
-    private final TickcastMetrics metrics;
-    private final ModelSlot slot;
+    private final Sources sources;
     private final TopicCheck topicCheck;
     private final String bindHost;
-    private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
-    private volatile TrainerService trainer;
-    private volatile Supplier<List<String>> stoppedParts = List::of;
-    private volatile Supplier<String> lastTraining = () -> null;
-    private volatile Supplier<String> trainerFenced = () -> null;
-    private volatile HostInfo self;
-    private int port;
+    private final HostInfo self;
+    private final int port;
 
-    private HttpEndpoint(TickcastConfig config, TickcastMetrics metrics, ModelSlot slot) {
-        this.metrics = metrics;
-        this.slot = slot;
-        this.bindHost = config.http().host();
+    private HttpEndpoint(HttpBinding binding, TickcastConfig config, Sources sources) {
+        this.sources = sources;
+        this.bindHost = binding.host();
+        this.port = binding.port();
+        TickcastConfig.Http http = config.http();
+        this.self = http.advertises() ? new HostInfo(http.advertisedHost(), http.port()) : null;
         TickcastConfig.Topics t = config.topics();
         this.topicCheck = new TopicCheck(config.kafkaClientProperties(), List.of(t.ticks(), t.forecasts(), t.deadLetter()),
                 Duration.ofSeconds(30), Duration.ofSeconds(2));
@@ -70,9 +107,8 @@ public final class HttpEndpoint implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.jetty.host = config.http().host();
-            cfg.jetty.port = config.http().port();
             cfg.jetty.threadPool = threads;
+            cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, binding));
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.routes.get("/metrics", this::metrics);
             cfg.routes.get("/health/live", this::live);
@@ -81,20 +117,41 @@ public final class HttpEndpoint implements AutoCloseable {
         });
     }
 
+    /** A Jetty connector that accepts on the socket bound beforehand. */
+    private static ServerConnector connector(Server server, HttpConfiguration httpConfig, HttpBinding binding) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+        connector.setHost(binding.host());
+        try {
+            connector.open(binding.channel());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return connector;
+    }
+
     /**
-     * Binds and starts the server (port 0 picks a free port: see {@link #port()}).
+     * Serves {@code sources} on {@code binding}'s socket.
      *
-     * @throws IllegalStateException if the address cannot be bound
+     * @param config the settings the stream runs with: the topics the readiness probe checks, and its
+     *               {@code application.server} ({@link TickcastConfig.Http#advertises()}), which forecast queries
+     *               compare a symbol's owner with
+     * @throws IllegalStateException if the server cannot start (the socket is released)
      */
-    public static HttpEndpoint start(TickcastConfig config, TickcastMetrics metrics, ModelSlot slot) {
-        HttpEndpoint endpoint = new HttpEndpoint(config, metrics, slot);
+    public static HttpEndpoint start(HttpBinding binding, TickcastConfig config, Sources sources) {
+        HttpEndpoint endpoint;
+        try {
+            endpoint = new HttpEndpoint(binding, config, sources);
+        } catch (RuntimeException e) {
+            binding.close();
+            throw e;
+        }
         try {
             endpoint.app.start();
-            endpoint.port = endpoint.app.port();
         } catch (RuntimeException e) {
             endpoint.topicCheck.close();
-            throw new IllegalStateException("cannot start the HTTP server on " + config.http().host() + ":"
-                    + config.http().port() + " (" + Causes.chain(e) + "); choose another with --set http.port=N (0: any free port)", e);
+            binding.close();
+            throw new IllegalStateException("cannot start the HTTP server on " + binding.host() + ":" + binding.port()
+                    + " (" + Causes.chain(e) + ")", e);
         }
         LOG.info("HTTP server on {}: /metrics, /health/live, /health/ready, /forecasts/{symbol}", endpoint.url(""));
         return endpoint;
@@ -107,102 +164,61 @@ public final class HttpEndpoint implements AutoCloseable {
 
     /** A URL of this server for a person on this machine, e.g. {@code http://127.0.0.1:8080/metrics}. */
     public String url(String path) {
-        String host = isWildcard(bindHost) ? "127.0.0.1" : bindHost;
+        String host = HttpBinding.isWildcard(bindHost) ? "127.0.0.1" : bindHost;
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + path;
     }
 
-    /**
-     * The config the stream should run with: {@code http.port} is the bound port and {@code http.advertised-host}
-     * is set (when empty: {@code http.host}, or this machine's host name if that is a wildcard), so the
-     * stream's {@code application.server} names this server.
-     */
-    public TickcastConfig advertise(TickcastConfig config) {
-        String host = config.http().advertisedHost();
-        if (host.isBlank()) {
-            host = isWildcard(bindHost) ? localHostName() : bindHost;
-        }
-        self = new HostInfo(host, port());
-        return config.withHttp(new TickcastConfig.Http(bindHost, port(), host));
-    }
-
-    /** The probes and forecast queries follow this client from now on, and its metrics are exported. */
-    public void attach(KafkaStreams client) {
-        if (!streams.compareAndSet(null, client)) {
-            throw new IllegalStateException("a Kafka Streams client is already attached");
-        }
-        metrics.bindKafkaStreams(client);
-    }
-
-    /** Names of the process's background parts that have stopped for good; liveness fails while any has. */
-    public void watchBackgroundParts(Supplier<List<String>> stopped) {
-        this.stoppedParts = stopped;
-    }
-
-    /** For a process that runs only the trainer: the probes follow the trainer instead of a stream. */
-    public void attachTrainer(TrainerService trainerService) {
-        this.trainer = trainerService;
-    }
-
     private void metrics(Context ctx) {
-        TickcastMetrics.Scrape scrape = metrics.scrape(ctx.header("Accept"));
+        TickcastMetrics.Scrape scrape = sources.scrape().apply(ctx.header("Accept"));
         ctx.contentType(scrape.contentType()).result(scrape.body());
     }
 
+    /** True for a process that runs the trainer alone: its probes follow the trainer. */
+    private boolean trainerOnly() {
+        return sources.streams() == null;
+    }
+
     private void live(Context ctx) {
-        TrainerService t = trainer;
-        reply(ctx, t != null ? trainerProbe(t, false) : withTrainerNote(Health.live(state(), stoppedParts.get())));
+        reply(ctx, trainerOnly() ? trainerProbe(false) : withTrainerNote(Health.live(state(), sources.stoppedParts().get())));
     }
 
     private void ready(Context ctx) {
-        TrainerService t = trainer;
-        if (t != null) {
-            reply(ctx, trainerProbe(t, true));
+        if (trainerOnly()) {
+            reply(ctx, trainerProbe(true));
             return;
         }
         TopicCheck.Result topics = topicCheck.check();
-        Health.Probe probe = Health.ready(state(), topics.missing(), topics.error(), forecaster());
-        String training = lastTraining.get();
-        if (training != null) {
-            probe.body().put("lastTraining", training);
-        }
-        reply(ctx, withTrainerNote(probe));
+        Health.Probe probe = Health.ready(state(), topics.missing(), topics.error(), sources.forecaster().get());
+        reply(ctx, withTrainerNote(withLastTraining(probe)));
     }
 
-    /** A stream probe with {@code "trainer"} in its body when this process's trainer was fenced (its status stays). */
+    /**
+     * A stream probe with {@code "trainer"} in its body when this process's trainer was fenced. Its status does not
+     * change: the stream is fine, and a restart would take forecasting down only to fence the other trainer in turn.
+     */
     private Health.Probe withTrainerNote(Health.Probe probe) {
-        String fenced = trainerFenced.get();
+        String fenced = sources.trainer() == null ? null : sources.trainer().get().fenced();
         if (fenced != null) {
             probe.body().put("trainer", fenced);
         }
         return probe;
     }
 
-    private static Health.Probe trainerProbe(TrainerService t, boolean ready) {
-        Health.Probe probe = Health.trainer(new Health.TrainerState(t.feedAlive(), t.caughtUp(), t.registryProblem(),
-                t.registryDown(), t.fenced()), ready);
-        if (t.lastAttempt() != null) {
-            probe.body().put("lastTraining", t.lastAttempt().outcome().label() + ": " + t.lastAttempt().detail());
+    private Health.Probe trainerProbe(boolean ready) {
+        return withLastTraining(Health.trainer(sources.trainer().get(), ready));
+    }
+
+    private Health.Probe withLastTraining(Health.Probe probe) {
+        String training = sources.lastTraining().get();
+        if (training != null) {
+            probe.body().put("lastTraining", training);
         }
         return probe;
     }
 
-    /** What the trainer of this process last did, shown in the readiness body next to the forecaster. */
-    public void showTraining(Supplier<String> lastTrainingDescription) {
-        this.lastTraining = lastTrainingDescription;
-    }
-
-    /**
-     * For a process that runs the stream and the trainer: why its trainer was fenced (null while it was not), shown
-     * as {@code "trainer"} in both probes' bodies. The probes' status does not change: the stream is fine, and a
-     * restart would take forecasting down only to fence the other trainer in turn.
-     */
-    public void showTrainerFenced(Supplier<String> fenced) {
-        this.trainerFenced = fenced;
-    }
-
     private void forecast(Context ctx) {
         String symbol = ctx.pathParam("symbol");
-        ForecastLookup.Result result = ForecastLookup.find(streams.get(), self, symbol);
+        ForecastLookup.Result result = ForecastLookup.find(sources.streams(), self, symbol);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("symbol", symbol);
         if (result instanceof ForecastLookup.Found found) {
@@ -228,31 +244,11 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private KafkaStreams.State state() {
-        KafkaStreams client = streams.get();
+        KafkaStreams client = sources.streams();
         return client == null ? null : client.state();
     }
 
-    private String forecaster() {
-        if (slot == null) {
-            return null;
-        }
-        ModelSlot.Versioned current = slot.current();
-        return current == null ? "naive fallback: " + slot.naiveReason() : "lstm v" + current.version();
-    }
-
-    private static boolean isWildcard(String host) {
-        return host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
-    }
-
-    /** Stops the server (after the stream: see the class comment) and the topic checker. */
+    /** Stops the server (after the stream: see the class comment), which releases its socket, and the topic checker. */
     @Override
     public void close() {
         try {

@@ -146,6 +146,11 @@ public final class ModelFollower implements AutoCloseable {
         return state.versions();
     }
 
+    /** The slot this follower keeps on the registry's newest valid record. */
+    public ModelSlot slot() {
+        return slot;
+    }
+
     /** How many models this follower has loaded (deserialised for the engine) so far, successfully or not. */
     public long modelLoads() {
         return modelLoads.get();

@@ -86,9 +86,9 @@ public final class ForecastService implements AutoCloseable {
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.putAll(PoisonRecordHandler.settings(config.topics(), events));
         p.putAll(BoundedRocksDbMemory.settings(config.rocksDbMemoryMb()));
-        // observability: where other instances send interactive queries for this one's symbols (see HttpEndpoint.advertise)
+        // observability: where other instances send interactive queries for this one's symbols (see HttpBinding.advertised)
         TickcastConfig.Http http = config.http();
-        if (!http.advertisedHost().isBlank() && http.port() > 0) {
+        if (http.advertises()) {
             p.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, http.advertisedHost() + ":" + http.port());
         }
         // kafka.* overrides win over the defaults above, except the settings tickcast owns

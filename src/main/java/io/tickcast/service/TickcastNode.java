@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
+import io.tickcast.http.Health;
+import io.tickcast.http.HttpBinding;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.kafka.AccessCheck;
 import io.tickcast.kafka.ClientSettings;
@@ -20,14 +23,18 @@ import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.topology.ModelSlot;
+import io.tickcast.training.RetrainCycle;
 import io.tickcast.training.TrainerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One tickcast process: the forecasting stream with the model follower that feeds it, the trainer, or both
- * ({@link Role}), with its metrics and the HTTP server (metrics, probes, forecast queries). The HTTP server
- * starts first, so the probes answer while the rest starts; closing goes the other way round.
+ * ({@link Role}), with its metrics and the HTTP server (metrics, probes, forecast queries). Building a node binds
+ * the HTTP server's socket (so the address the stream advertises for queries is known), builds the parts, binds
+ * their meters, and then serves HTTP on them, before {@link #start} starts them: the probes answer while the rest
+ * starts. Closing goes the other way round. Role {@code all} reads the model registry once: the trainer shares the
+ * stream's follower.
  */
 public final class TickcastNode implements AutoCloseable {
 
@@ -35,7 +42,6 @@ public final class TickcastNode implements AutoCloseable {
 
     private final TickcastConfig config;
     private final Role role;
-    private final Clock clock;
     private final ModelSlot slot;
     private final ModelFollower follower;
     private final ForecastService stream;
@@ -46,30 +52,64 @@ public final class TickcastNode implements AutoCloseable {
 
     public TickcastNode(TickcastConfig config, Role role, Clock clock) {
         this.role = role;
-        this.clock = clock;
         this.slot = new ModelSlot(config.windowSize());
         this.metrics = new TickcastMetrics(clock);
-        this.http = HttpEndpoint.start(config, metrics, role.runsStream() ? slot : null);
-        this.config = http.advertise(config);
-        NodeEvents events = NodeEvents.of(metrics);
-        if (role.runsStream()) {
-            this.follower = new ModelFollower(this.config.kafkaClientProperties(), this.config.topics().models(), slot,
-                    this.config.lstm(), events.registry());
-            this.stream = new ForecastService(this.config, slot, events.stream(), clock);
-            http.attach(stream.streams());
-        } else {
-            this.follower = null;
-            this.stream = null;
+        HttpBinding socket = null;
+        ModelFollower follower = null;
+        ForecastService stream = null;
+        TrainerService trainer = null;
+        try {
+            socket = HttpBinding.bind(config.http());
+            this.config = config.withHttp(socket.advertised());
+            NodeEvents events = NodeEvents.of(metrics);
+            if (role.runsStream()) {
+                follower = new ModelFollower(this.config.kafkaClientProperties(), this.config.topics().models(), slot,
+                        this.config.lstm(), events.registry(), clock);
+                stream = new ForecastService(this.config, slot, events.stream(), clock);
+                metrics.bindKafkaStreams(stream.streams());
+            }
+            if (role.runsTrainer()) {
+                // one reader of the registry per process: with a stream, the trainer follows the stream's
+                trainer = follower != null ? TrainerService.sharing(this.config, events.training(), follower, clock)
+                        : new TrainerService(this.config, events.training(), events.registry(), clock);
+            }
+            this.follower = follower;
+            this.stream = stream;
+            this.trainer = trainer;
+            this.http = HttpEndpoint.start(socket, this.config, sources());
+        } catch (RuntimeException | Error e) {
+            closeQuietly(trainer, e);
+            closeQuietly(stream, e);
+            closeQuietly(follower, e);
+            closeQuietly(socket, e);
+            closeQuietly(metrics, e);
+            throw e;
         }
-        this.trainer = role.runsTrainer() ? new TrainerService(this.config, events.training(), events.registry(), clock) : null;
-        if (trainer != null && stream == null) {
-            http.attachTrainer(trainer);
-        } else if (trainer != null) {
-            http.showTraining(() -> trainer.lastAttempt() == null ? null
-                    : trainer.lastAttempt().outcome().label() + ": " + trainer.lastAttempt().detail());
-            http.showTrainerFenced(trainer::fenced); // the stream stays live: see HttpEndpoint.showTrainerFenced
+    }
+
+    /** What the HTTP server serves of this node's parts. */
+    private HttpEndpoint.Sources sources() {
+        TrainerService t = trainer;
+        Supplier<Health.TrainerState> trainerState = t == null ? null
+                : () -> new Health.TrainerState(t.feedAlive(), t.caughtUp(), t.registryProblem(), t.registryDown(), t.fenced());
+        Supplier<String> lastTraining = t == null ? null : () -> {
+            RetrainCycle.Attempt last = t.lastAttempt();
+            return last == null ? null : last.outcome().label() + ": " + last.detail();
+        };
+        return new HttpEndpoint.Sources(metrics::scrape, stream == null ? null : stream.streams(),
+                stream == null ? null : () -> HttpEndpoint.Sources.forecaster(slot), trainerState, lastTraining,
+                this::stoppedParts);
+    }
+
+    private static void closeQuietly(AutoCloseable part, Throwable failure) {
+        if (part == null) {
+            return;
         }
-        http.watchBackgroundParts(this::stoppedParts);
+        try {
+            part.close();
+        } catch (Exception | Error e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**
@@ -201,8 +241,10 @@ public final class TickcastNode implements AutoCloseable {
         if (trainer != null && trainer.feedStopped()) {
             stopped.add("trainer feed (no retraining)");
         }
-        if (trainer != null && trainer.registryDown()) {
-            stopped.add("trainer's registry reader (" + trainer.registryProblem() + ")");
+        if (trainer != null && trainer.registryDown() && (trainer.ownsRegistryReader() || !follower.stopped())) {
+            // a shared reader that stopped is named once, above; one that fails for too long, here
+            stopped.add((trainer.ownsRegistryReader() ? "trainer's registry reader (" : "model registry reader (")
+                    + trainer.registryProblem() + ")");
         }
         return stopped;
     }
@@ -248,11 +290,11 @@ public final class TickcastNode implements AutoCloseable {
         if (stream != null) {
             stream.close();
         }
+        if (trainer != null) {
+            trainer.close();  // before the follower it may share
+        }
         if (follower != null) {
             follower.close();
-        }
-        if (trainer != null) {
-            trainer.close();
         }
         http.close();     // after the stream: the probes say 503 while it shuts down
         metrics.close();

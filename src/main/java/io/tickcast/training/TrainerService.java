@@ -72,6 +72,8 @@ public final class TrainerService implements AutoCloseable {
     private final TickHistory history;
     private final ModelSlot registryView;
     private final ModelFollower follower;
+    /** True when {@link #follower} is this trainer's own (role trainer), false when it shares the stream's. */
+    private final boolean ownsFollower;
     private final RegistryWriter writer;
     private final KafkaConsumer<byte[], byte[]> ticks;
     private final ExecutorService trainingThread;
@@ -88,15 +90,39 @@ public final class TrainerService implements AutoCloseable {
     private volatile RetrainCycle.Attempt lastAttempt;
     private volatile LiveScorer.Verdict lastLiveVerdict;
 
+    /**
+     * A trainer with its own reader of the registry (role {@code trainer}: no stream in the process), which it
+     * starts and closes; the reader reports into {@code registryEvents}.
+     */
     public TrainerService(TickcastConfig config, TrainingEvents events, RegistryEvents registryEvents, Clock clock) {
+        this(config, events, new ModelFollower(config.kafkaClientProperties(), config.topics().models(),
+                new ModelSlot(config.windowSize()), config.lstm(), registryEvents, clock), true, clock);
+    }
+
+    public TrainerService(TickcastConfig config, TrainingEvents events, Clock clock) {
+        this(config, events, RegistryEvents.NONE, clock);
+    }
+
+    /**
+     * A trainer that shares the process's reader of the registry (role {@code all}: the stream's follower), so the
+     * process reads the registry and loads each model once. Whoever owns {@code registry} starts it (this trainer's
+     * feed waits until it has read the registry to its end) and closes it (after this trainer).
+     */
+    public static TrainerService sharing(TickcastConfig config, TrainingEvents events, ModelFollower registry, Clock clock) {
+        return new TrainerService(config, events, registry, false, clock);
+    }
+
+    private TrainerService(TickcastConfig config, TrainingEvents events, ModelFollower follower, boolean ownsFollower,
+                           Clock clock) {
         this.config = config;
         this.events = events;
         this.clock = clock;
         TickcastConfig.Trainer t = config.trainer();
         this.history = new TickHistory(t.historyDays(), t.maxHistoryTicks());
-        this.registryView = new ModelSlot(config.windowSize());
+        this.follower = follower;
+        this.ownsFollower = ownsFollower;
+        this.registryView = follower.slot();
         Properties client = config.kafkaClientProperties();
-        this.follower = new ModelFollower(client, config.topics().models(), registryView, config.lstm(), registryEvents, clock);
         this.writer = new RegistryWriter(config, follower, events);
         this.ticks = new KafkaConsumer<>(ClientSettings.groupFreeReader(client), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
@@ -110,13 +136,11 @@ public final class TrainerService implements AutoCloseable {
         this.feedThread.setDaemon(true);
     }
 
-    public TrainerService(TickcastConfig config, TrainingEvents events, Clock clock) {
-        this(config, events, RegistryEvents.NONE, clock);
-    }
-
     public void start() {
         lastAttemptAt = clock.instant();
-        follower.start();
+        if (ownsFollower) {
+            follower.start();
+        }
         feedThread.start();
     }
 
@@ -181,9 +205,17 @@ public final class TrainerService implements AutoCloseable {
         return follower.stopped() || (since != null && Duration.between(since, clock.instant()).compareTo(REGISTRY_GRACE) > 0);
     }
 
-    /** The trainer's registry reader (what it has read: versions, demotions, the record in service). */
+    /**
+     * The registry reader the trainer follows (what it has read: versions, demotions, the record in service): its
+     * own, or the stream's follower it shares ({@link #sharing}).
+     */
     public ModelFollower registry() {
         return follower;
+    }
+
+    /** True when the trainer runs its own registry reader, false when it shares the stream's ({@link #sharing}). */
+    public boolean ownsRegistryReader() {
+        return ownsFollower;
     }
 
     private RetrainCycle.Attempt retrain() {
@@ -445,7 +477,9 @@ public final class TrainerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        follower.close();
+        if (ownsFollower) {
+            follower.close();
+        }
         writer.close();
     }
 }

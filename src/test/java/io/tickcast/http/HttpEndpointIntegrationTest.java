@@ -77,14 +77,20 @@ class HttpEndpointIntegrationTest {
     private static Instance traffic;
     private static List<Forecast> trafficForecasts;
 
-    /** A service as `tickcast run` wires it: metrics, the HTTP server, then the stream. */
+    /**
+     * A service as `tickcast run` wires it: the metrics and the HTTP socket, the stream with the address that socket
+     * advertises and its meters bound, then the HTTP server serving it.
+     */
     private record Instance(TickcastMetrics metrics, HttpEndpoint http, ForecastService service) implements AutoCloseable {
 
         static Instance create(TickcastConfig config, ModelSlot slot) {
             TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC());
-            HttpEndpoint http = HttpEndpoint.start(config, metrics, slot);
-            ForecastService service = new ForecastService(http.advertise(config), slot, metrics.streamEvents(), Clock.systemUTC());
-            http.attach(service.streams());
+            HttpBinding socket = HttpBinding.bind(config.http());
+            TickcastConfig advertised = config.withHttp(socket.advertised());
+            ForecastService service = new ForecastService(advertised, slot, metrics.streamEvents(), Clock.systemUTC());
+            metrics.bindKafkaStreams(service.streams());
+            HttpEndpoint http = HttpEndpoint.start(socket, advertised,
+                    HttpEndpoint.Sources.stream(metrics::scrape, service.streams(), slot));
             return new Instance(metrics, http, service);
         }
 
@@ -322,17 +328,11 @@ class HttpEndpointIntegrationTest {
                     new NewTopic(config.topics().forecasts(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         ModelSlot slot = new ModelSlot(5);
-        TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC());
-        HttpEndpoint http = HttpEndpoint.start(config, metrics, slot);
-        Instance instance = null;
+        Instance instance = Instance.create(config, slot);
+        HttpEndpoint http = instance.http();
+        ForecastService service = instance.service();
         try {
-            Instance noStream = new Instance(metrics, http, null);
-            assertProbe(noStream.get("/health/live"), 200, "STARTING");
-            assertProbe(noStream.get("/health/ready"), 503, "STARTING");
-
-            ForecastService service = new ForecastService(http.advertise(config), slot, metrics.streamEvents(), Clock.systemUTC());
-            http.attach(service.streams());
-            instance = new Instance(metrics, http, service);
+            // serving before the stream starts: live, not ready
             assertProbe(instance.get("/health/live"), 200, "CREATED");
             JsonNode created = assertProbe(instance.get("/health/ready"), 503, "CREATED");
             assertThat(created.path("reasons").toString()).contains("CREATED, not RUNNING");
@@ -366,11 +366,7 @@ class HttpEndpointIntegrationTest {
             Instance stopped = instance;
             assertThatThrownBy(() -> stopped.get("/health/live")).isInstanceOf(IOException.class);
         } finally {
-            if (instance != null) {
-                instance.service().close();
-            }
-            http.close();
-            metrics.close();
+            instance.close();
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.http.HttpBinding;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.TestModels;
@@ -241,10 +242,10 @@ class StreamIntegrationTest {
         LocalDate d0 = LocalDate.of(2022, 5, 2);
         CountDownLatch failed = new CountDownLatch(1);
         try (TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC());
-             HttpEndpoint http = HttpEndpoint.start(config, metrics, slot);
              ForecastService service = new ForecastService(config, slot, events, Clock.systemUTC());
+             HttpEndpoint http = HttpEndpoint.start(HttpBinding.bind(config.http()), config,
+                     HttpEndpoint.Sources.stream(metrics::scrape, service.streams(), slot));
              TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
-            http.attach(service.streams());
             service.onFailure(failed::countDown);
             service.start();
             assertThat(service.awaitRunning(Duration.ofSeconds(60))).isTrue();
