@@ -82,7 +82,13 @@ public final class BrokerBenchmark {
             if (mode.equals("latency")) {
                 bench.latency();
             } else {
-                bench.backlog();
+                // bench.symbols and bench.days may list several sizes (paired in order): each is a backlog of its own
+                String[] symbolCounts = System.getProperty("bench.symbols", "1000").split(",");
+                String[] dayCounts = System.getProperty("bench.days", "60").split(",");
+                for (int i = 0; i < symbolCounts.length; i++) {
+                    bench.backlog(Integer.parseInt(symbolCounts[i].trim()),
+                            Integer.parseInt(dayCounts[Math.min(i, dayCounts.length - 1)].trim()));
+                }
             }
         }
     }
@@ -161,9 +167,7 @@ public final class BrokerBenchmark {
 
     // ---- backlog ----
 
-    private void backlog() throws Exception {
-        int symbols = Integer.getInteger("bench.symbols", 1000);
-        int days = Integer.getInteger("bench.days", 60);
+    private void backlog(int symbols, int days) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 3);
         List<Tick> ticks = ticks(symbols, days, 7);
         String topic = "bench-ticks-" + UUID.randomUUID().toString().substring(0, 8);
@@ -272,6 +276,8 @@ public final class BrokerBenchmark {
                     t90 = now;
                 }
             }
+            System.out.printf(Locale.ROOT, "  (%s: state dir %,d MB; process RSS %,d MB, peak %,d MB)%n", variant,
+                    directoryBytes(Path.of(config.stateDir())) >> 20, procStatusKb("VmRSS") >> 10, procStatusKb("VmHWM") >> 10);
         } finally {
             TempDirs.deleteQuietly(Path.of(config.stateDir()));
         }
@@ -291,6 +297,11 @@ public final class BrokerBenchmark {
                 .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
         System.out.printf(Locale.ROOT, "latency: %d symbols, %d s per run at each rate; p50/p99/max in ms%n", symbols, seconds);
         Map<String, List<double[]>> results = new HashMap<>();
+        // one untimed run per variant first: the first run of a JVM (class loading, JIT) is seconds slower
+        for (String variant : variants) {
+            double[] q = latencyRun(variant, symbols, rateList[0], Math.min(seconds, 5));
+            System.out.printf(Locale.ROOT, "warm-up %-14s p50 %7.1f p99 %8.1f ms (not counted)%n", variant, q[0], q[1]);
+        }
         for (int rate : rateList) {
             for (int round = 0; round < rounds; round++) {
                 for (String variant : order(round)) {
@@ -366,6 +377,26 @@ public final class BrokerBenchmark {
         }
         return new double[] {sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
             sorted[sorted.length - 1] / 1e6};
+    }
+
+    private static long directoryBytes(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    /** A field of /proc/self/status in kB (VmRSS: resident now, VmHWM: the peak), or -1 where there is none. */
+    private static long procStatusKb(String field) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static double median(List<Double> values) {

@@ -174,6 +174,7 @@ public final class StreamBenchmark {
                     Serdes.String().serializer(), Serdes.String().serializer());
             long start = System.nanoTime();
             input.pipeKeyValueList(ticks);
+            driver.advanceWallClockTime(config.batching().maxDelay()); // the last batch's forecasts go out
             long elapsed = System.nanoTime() - start;
             return new Run(ticks.size() / (elapsed / 1e9), events.forecasts, events.lstm, events.nanos);
         } finally {
