@@ -5,11 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** docker/compose.yaml read with SnakeYAML (which resolves the {@code <<} merge keys the file uses). */
+/**
+ * docker/compose.yaml read with SnakeYAML (which resolves the {@code <<} merge keys the file uses) and checked against
+ * the Compose Specification's JSON schema (src/test/resources/schemas/compose-spec.json, see the README there).
+ */
 final class ComposeFile {
 
     static final String PATH = "docker/compose.yaml";
@@ -20,11 +28,25 @@ final class ComposeFile {
         this.root = root;
     }
 
+    /** The compose-spec schema, draft 7, loaded once. */
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+            .getSchema(SchemaLocation.of("classpath:schemas/compose-spec.json"));
+
     static ComposeFile read() {
+        return new ComposeFile(map(load(ProjectFiles.read(PATH)), PATH));
+    }
+
+    /** A compose file's YAML, merge keys resolved, duplicate keys refused. */
+    static Object load(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        Object loaded = new Yaml(new SafeConstructor(options)).load(ProjectFiles.read(PATH));
-        return new ComposeFile(map(loaded, PATH));
+        return new Yaml(new SafeConstructor(options)).load(yaml);
+    }
+
+    /** What the compose-spec schema finds wrong in a compose file's YAML (empty when it conforms), one line each. */
+    static List<String> schemaErrors(String yaml) {
+        return SCHEMA.validate(new ObjectMapper().valueToTree(load(yaml))).stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }
 
     Map<String, Object> root() {

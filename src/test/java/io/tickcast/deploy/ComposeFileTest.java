@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.tickcast.config.ConfigKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** docker/compose.yaml: one `docker compose up` brings up a broker, the topics, tickcast, Prometheus and Grafana. */
 class ComposeFileTest {
@@ -30,6 +34,26 @@ class ComposeFileTest {
         Object entry = ((Map<?, ?>) d).get(on);
         assertThat(entry).as(service + " depends on " + on).isInstanceOf(Map.class);
         return String.valueOf(((Map<?, ?>) entry).get("condition"));
+    }
+
+    @Test
+    void conformsToTheComposeSpecSchema() {
+        assertThat(ComposeFile.schemaErrors(ProjectFiles.read(ComposeFile.PATH))).as(ComposeFile.PATH).isEmpty();
+    }
+
+    /** The schema check catches what docker compose itself would refuse: a misspelt key, a wrong type, a bad value. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "read_only: true|read_onyl: true|read_onyl",
+        "stop_grace_period: 45s|stop_grace_period: [45s]|stop_grace_period",
+        "condition: service_healthy|condition: service_happy|condition",
+        "healthcheck:|healthchek:|healthchek",
+    })
+    void theSchemaCatchesABrokenCopyOfTheFile(String correct, String broken, String where) {
+        String original = ProjectFiles.read(ComposeFile.PATH);
+        String yaml = original.replaceFirst(Pattern.quote(correct) + "\\n", Matcher.quoteReplacement(broken) + "\n");
+        assertThat(yaml).as("the test's replacement applies").isNotEqualTo(original);
+        assertThat(ComposeFile.schemaErrors(yaml)).as(broken).isNotEmpty().anySatisfy(e -> assertThat(e).contains(where));
     }
 
     @Test

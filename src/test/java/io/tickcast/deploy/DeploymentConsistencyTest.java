@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.topic.KafkaTopicSpec;
 import io.tickcast.cli.TickcastCli;
 import io.tickcast.config.KafkaClientKeys;
 import io.tickcast.config.ConfigKey;
@@ -208,23 +210,22 @@ class DeploymentConsistencyTest {
         Kustomize.Rendered r = Kustomize.render(dir);
         Map<String, String> env = r.only(ConfigMap.class).getData();
         Map<String, String> used = topicSettings(env);
-        Map<String, Map<String, Object>> topics = new TreeMap<>();
-        for (GenericKubernetesResource t : r.custom("KafkaTopic")) {
-            Map<String, Object> spec = Manifests.spec(t);
-            topics.put(String.valueOf(spec.get("topicName")), spec);
+        Map<String, KafkaTopicSpec> topics = new TreeMap<>();
+        for (KafkaTopic t : r.all(KafkaTopic.class)) {
+            topics.put(t.getSpec().getTopicName(), t.getSpec());
         }
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(used.values());
-        assertThat(String.valueOf(topics.get(used.get("TOPIC_MODELS")).get("config"))).contains("cleanup.policy=compact");
-        assertThat(topics.get(used.get("TOPIC_MODELS")).get("partitions")).isEqualTo(1);
-        assertThat(String.valueOf(topics.get(used.get("TOPIC_TICKS")).get("config"))).contains("retention.ms=");
+        assertThat(topics.get(used.get("TOPIC_MODELS")).getConfig()).containsEntry("cleanup.policy", "compact");
+        assertThat(topics.get(used.get("TOPIC_MODELS")).getPartitions()).isEqualTo(1);
+        assertThat(topics.get(used.get("TOPIC_TICKS")).getConfig()).containsKey("retention.ms");
 
-        int ticksPartitions = (Integer) topics.get(used.get("TOPIC_TICKS")).get("partitions");
+        int ticksPartitions = topics.get(used.get("TOPIC_TICKS")).getPartitions();
         Workload stream = Manifests.workload(r, "tickcast-stream");
         int threads = Integer.parseInt(DeploymentContract.setting(Manifests.literalEnv(r, stream.container()), ConfigKey.STREAM_THREADS));
         assertThat(stream.replicas() * threads).as("stream threads beyond the ticks partitions would sit idle")
                 .isLessThanOrEqualTo(ticksPartitions);
 
-        String cluster = r.custom("KafkaTopic").get(0).getMetadata().getLabels().get("strimzi.io/cluster");
+        String cluster = r.all(KafkaTopic.class).get(0).getMetadata().getLabels().get("strimzi.io/cluster");
         assertThat(env.get(ConfigKey.BOOTSTRAP_SERVERS.envVar())).as("bootstrap servers of the cluster the topics are for")
                 .startsWith(cluster + "-kafka-bootstrap");
     }

@@ -13,11 +13,22 @@ import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleClusterResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTransactionalIdResource;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.deploy.Manifests.Workload;
 import io.tickcast.kafka.TickcastAcls;
@@ -30,26 +41,19 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaUserTest {
 
-    private static final Set<String> ACL_FIELDS = Set.of("resource", "operations", "host");
-    private static final Set<String> RESOURCE_FIELDS = Set.of("type", "name", "patternType");
-
     @Test
     void theKafkaUserGrantsExactlyTheAclsTheStreamAndTheTrainerNeed() {
         Kustomize.Rendered r = Kustomize.render(SECURED);
-        GenericKubernetesResource user = onlyUser(r);
-        Map<String, Object> spec = Manifests.spec(user);
-        assertThat(map(spec.get("authentication"))).containsEntry("type", "scram-sha-512");
-        Map<String, Object> authorization = map(spec.get("authorization"));
-        assertThat(authorization).containsEntry("type", "simple");
+        KafkaUser user = r.only(KafkaUser.class);
+        assertThat(user.getSpec().getAuthentication()).isInstanceOf(KafkaUserScramSha512ClientAuthentication.class);
+        assertThat(user.getSpec().getAuthorization()).isInstanceOf(KafkaUserAuthorizationSimple.class);
         Set<String> granted = new TreeSet<>();
-        for (Object o : (List<?>) authorization.get("acls")) {
-            Map<String, Object> acl = map(o);
-            assertThat(ACL_FIELDS).as("KafkaUser ACL fields").containsAll(acl.keySet());
-            assertThat(acl.get("host")).isEqualTo("*");
-            Map<String, Object> resource = map(acl.get("resource"));
-            assertThat(RESOURCE_FIELDS).as("KafkaUser ACL resource fields").containsAll(resource.keySet());
-            for (Object op : (List<?>) acl.get("operations")) {
-                assertThat(granted.add(strimziAcl(resource, String.valueOf(op)))).as("each ACL once").isTrue();
+        for (AclRule acl : ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
+            assertThat(acl.getHost()).isEqualTo("*");
+            assertThat(acl.getOperation()).as("operations, not the deprecated single operation").isNull();
+            assertThat(acl.getOperations()).as("operations Strimzi knows (it reads a misspelt one as null)").doesNotContainNull();
+            for (AclOperation op : acl.getOperations()) {
+                assertThat(granted.add(strimziAcl(acl.getResource(), op))).as("each ACL once").isTrue();
             }
         }
         TickcastConfig config = TickcastConfig.load(List.of(), r.only(ConfigMap.class).getData(), Map.of());
@@ -57,14 +61,14 @@ class KafkaUserTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(granted).isEqualTo(needed);
 
-        String cluster = r.custom("KafkaTopic").get(0).getMetadata().getLabels().get("strimzi.io/cluster");
+        String cluster = r.all(KafkaTopic.class).get(0).getMetadata().getLabels().get("strimzi.io/cluster");
         assertThat(user.getMetadata().getLabels()).as("the cluster of the topics").containsEntry("strimzi.io/cluster", cluster);
     }
 
     @Test
     void bothWorkloadsConnectAsTheKafkaUserWithScramOverTls() {
         Kustomize.Rendered r = Kustomize.render(SECURED);
-        GenericKubernetesResource user = onlyUser(r);
+        KafkaUser user = r.only(KafkaUser.class);
         String cluster = user.getMetadata().getLabels().get("strimzi.io/cluster");
         for (Workload w : Manifests.workloads(r)) {
             Map<String, String> env = Manifests.literalEnv(r, w.container());
@@ -103,37 +107,32 @@ class KafkaUserTest {
         }
     }
 
-    private static GenericKubernetesResource onlyUser(Kustomize.Rendered r) {
-        List<GenericKubernetesResource> users = r.custom("KafkaUser");
-        assertThat(users).hasSize(1);
-        return users.get(0);
-    }
-
-    /** E.g. {@code TOPIC PREFIXED tickcast- CREATE} from a Strimzi resource and operation ({@code prefix}, {@code Create}). */
-    private static String strimziAcl(Map<String, Object> resource, String operation) {
-        String type = switch (String.valueOf(resource.get("type"))) {
-            case "topic" -> "TOPIC";
-            case "group" -> "GROUP";
-            case "transactionalId" -> "TRANSACTIONAL_ID";
-            case "cluster" -> "CLUSTER";
-            default -> throw new AssertionError("unknown Strimzi ACL resource type " + resource.get("type"));
-        };
-        String pattern = switch (String.valueOf(resource.getOrDefault("patternType", "literal"))) {
-            case "literal" -> "LITERAL";
-            case "prefix" -> "PREFIXED";
-            default -> throw new AssertionError("unknown Strimzi ACL pattern type " + resource.get("patternType"));
-        };
-        String op = operation.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        return type + " " + pattern + " " + resource.get("name") + " " + op;
+    /** E.g. {@code TOPIC PREFIXED tickcast- CREATE}, from Strimzi's model of one ACL rule's resource and operation. */
+    private static String strimziAcl(AclRuleResource resource, AclOperation operation) {
+        String type = resource.getType().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        String name;
+        AclResourcePatternType pattern;
+        if (resource instanceof AclRuleTopicResource t) {
+            name = t.getName();
+            pattern = t.getPatternType();
+        } else if (resource instanceof AclRuleGroupResource g) {
+            name = g.getName();
+            pattern = g.getPatternType();
+        } else if (resource instanceof AclRuleTransactionalIdResource x) {
+            name = x.getName();
+            pattern = x.getPatternType();
+        } else if (resource instanceof AclRuleClusterResource) {
+            name = "kafka-cluster";
+            pattern = AclResourcePatternType.LITERAL;
+        } else {
+            throw new AssertionError("unknown Strimzi ACL resource " + resource);
+        }
+        String patternName = pattern == AclResourcePatternType.PREFIX ? "PREFIXED" : "LITERAL";
+        String op = operation.toValue().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return type + " " + patternName + " " + name + " " + op;
     }
 
     private static String codeAcl(TickcastAcls.Acl acl) {
         return acl.resourceType() + " " + acl.patternType() + " " + acl.name() + " " + acl.operation();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        assertThat(o).isInstanceOf(Map.class);
-        return (Map<String, Object>) o;
     }
 }

@@ -38,6 +38,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.topic.KafkaTopicSpec;
 import io.tickcast.config.ConfigKey;
 import io.tickcast.deploy.Manifests.Workload;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Renders k8s/base and k8s/overlays/example with kubectl kustomize, parses every object strictly into its
- * typed model (a misspelt field fails), and checks what a cluster would otherwise only reveal at run time.
+ * typed model, Strimzi's for KafkaTopic (a misspelt field fails), and checks what a cluster would otherwise only reveal at run time.
  */
 class KubernetesManifestsTest {
 
@@ -63,7 +65,6 @@ class KubernetesManifestsTest {
             "honorLabels", "honorTimestamps", "trackTimestampsStaleness", "basicAuth", "oauth2", "metricRelabelings",
             "relabelings", "proxyUrl", "noProxy", "proxyFromEnvironment", "proxyConnectHeader", "followRedirects",
             "enableHttp2", "filterRunning");
-    private static final Set<String> KAFKA_TOPIC_SPEC = Set.of("topicName", "partitions", "replicas", "config");
 
     @ParameterizedTest
     @ValueSource(strings = {BASE, OVERLAY, SECURED})
@@ -330,14 +331,14 @@ class KubernetesManifestsTest {
     void kafkaTopicsUseKnownFieldsAndTopicSettings(String dir) {
         Kustomize.Rendered r = Kustomize.render(dir);
         Set<String> topicConfigs = DeploymentContract.kafkaTopicConfigNames();
-        List<GenericKubernetesResource> topics = r.custom("KafkaTopic");
-        for (GenericKubernetesResource t : topics) {
-            Map<String, Object> spec = Manifests.spec(t);
-            assertThat(KAFKA_TOPIC_SPEC).as("KafkaTopic " + t.getMetadata().getName() + " spec fields").containsAll(spec.keySet());
-            assertThat(spec).as("explicit topicName, partitions, replicas").containsKeys("topicName", "partitions", "replicas");
+        List<KafkaTopic> topics = r.all(KafkaTopic.class);
+        for (KafkaTopic t : topics) {
+            KafkaTopicSpec spec = t.getSpec();
+            assertThat(spec.getTopicName()).as("explicit topicName").isNotNull();
+            assertThat(spec.getPartitions()).as("explicit partitions").isNotNull();
+            assertThat(spec.getReplicas()).as("explicit replicas").isNotNull();
             assertThat(t.getMetadata().getLabels()).containsKey("strimzi.io/cluster");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> config = (Map<String, Object>) spec.getOrDefault("config", Map.of());
+            Map<String, Object> config = spec.getConfig() == null ? Map.of() : spec.getConfig();
             assertThat(topicConfigs).as("KafkaTopic " + t.getMetadata().getName() + " config keys are Kafka topic settings")
                     .containsAll(config.keySet());
         }

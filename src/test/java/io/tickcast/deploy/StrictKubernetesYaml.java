@@ -26,6 +26,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * Parses Kubernetes YAML into fabric8's typed models so strictly that a misspelt or misplaced field fails.
@@ -35,27 +37,30 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * below switches those catch-alls off (except on {@link GenericKubernetesResource}, whose catch-all
  * <em>is</em> its content), so unknown fields reach Jackson's check and fail with their path.
  *
- * <p>Kinds fabric8's core model has no class for (ServiceMonitor, PrometheusRule, KafkaTopic, KafkaUser) are parsed as
- * {@link GenericKubernetesResource} with typed metadata; the tests check their spec field names by hand.
+ * <p>KafkaTopic and KafkaUser are parsed into Strimzi's own models, just as strictly. ServiceMonitor and PrometheusRule,
+ * which have no model here, are parsed as {@link GenericKubernetesResource} with typed metadata; the tests check their
+ * spec field names by hand.
  */
 final class StrictKubernetesYaml {
 
     /** apiVersion/kind to model class: every kind the manifests may contain. */
-    static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of(
-            "v1/Namespace", Namespace.class,
-            "v1/ServiceAccount", ServiceAccount.class,
-            "v1/ConfigMap", ConfigMap.class,
-            "v1/Secret", Secret.class,
-            "v1/Service", Service.class,
-            "apps/v1/StatefulSet", StatefulSet.class,
-            "apps/v1/Deployment", Deployment.class,
-            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-            "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
+    static final Map<String, Class<? extends HasMetadata>> TYPED = Map.ofEntries(
+            Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/ServiceAccount", ServiceAccount.class),
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Secret", Secret.class),
+            Map.entry("v1/Service", Service.class),
+            Map.entry("apps/v1/StatefulSet", StatefulSet.class),
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            // Strimzi's own models (io.strimzi:api)
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class));
 
-    /** Custom resources with no fabric8 core model. */
+    /** Custom resources with no model on the test class path (prometheus-operator's). */
     static final List<String> CUSTOM = List.of("monitoring.coreos.com/v1/ServiceMonitor",
-            "monitoring.coreos.com/v1/PrometheusRule", "kafka.strimzi.io/v1beta2/KafkaTopic",
-            "kafka.strimzi.io/v1beta2/KafkaUser");
+            "monitoring.coreos.com/v1/PrometheusRule");
 
     static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -8,6 +8,9 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -75,7 +78,7 @@ class StrictKubernetesYamlTest {
     }
 
     @Test
-    void customResourcesKeepTheirSpecButNotAMisspeltMetadataField() {
+    void strimziResourcesParseIntoStrimzisModelsAndAMisspeltFieldFails() {
         String topic = """
                 apiVersion: kafka.strimzi.io/v1beta2
                 kind: KafkaTopic
@@ -83,9 +86,42 @@ class StrictKubernetesYamlTest {
                 spec: {partitions: 3, config: {retention.ms: 1000}}
                 """;
         HasMetadata parsed = StrictKubernetesYaml.parseAll(topic, "test").get(0);
+        assertThat(parsed).isInstanceOf(KafkaTopic.class);
+        assertThat(((KafkaTopic) parsed).getSpec().getPartitions()).isEqualTo(3);
+        assertThatThrownBy(() -> StrictKubernetesYaml.parseAll(topic.replace("labels:", "label:"), "test"))
+                .hasMessageContaining("label");
+        assertThatThrownBy(() -> StrictKubernetesYaml.parseAll(topic.replace("partitions:", "partition:"), "test"))
+                .hasMessageContaining("does not parse strictly").hasMessageContaining("partition");
+        String user = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaUser
+                metadata: {name: u}
+                spec:
+                  authorization:
+                    type: simple
+                    acls: [{resource: {type: topic, name: t, patternType: literal}, operations: [Read], host: "*"}]
+                """;
+        assertThat(StrictKubernetesYaml.parseAll(user, "test").get(0)).isInstanceOf(KafkaUser.class);
+        assertThatThrownBy(() -> StrictKubernetesYaml.parseAll(user.replace("patternType", "pattern"), "test"))
+                .hasMessageContaining("pattern");
+        // Strimzi's model reads an unknown operation as null rather than failing: KafkaUserTest checks for that
+        KafkaUser misspelt = (KafkaUser) StrictKubernetesYaml.parseAll(user.replace("[Read]", "[Raed]"), "test").get(0);
+        assertThat(((KafkaUserAuthorizationSimple) misspelt.getSpec().getAuthorization()).getAcls().get(0).getOperations())
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void prometheusOperatorResourcesKeepTheirSpecButNotAMisspeltMetadataField() {
+        String monitor = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata: {name: m, labels: {a: b}}
+                spec: {selector: {matchLabels: {a: b}}, endpoints: [{port: http}]}
+                """;
+        HasMetadata parsed = StrictKubernetesYaml.parseAll(monitor, "test").get(0);
         assertThat(parsed).isInstanceOf(GenericKubernetesResource.class);
         assertThat(((GenericKubernetesResource) parsed).getAdditionalProperties()).containsKey("spec");
-        assertThatThrownBy(() -> StrictKubernetesYaml.parseAll(topic.replace("labels:", "label:"), "test"))
+        assertThatThrownBy(() -> StrictKubernetesYaml.parseAll(monitor.replace("labels:", "label:"), "test"))
                 .hasMessageContaining("label");
     }
 
