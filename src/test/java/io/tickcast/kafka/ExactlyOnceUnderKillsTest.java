@@ -117,7 +117,9 @@ class ExactlyOnceUnderKillsTest {
             List<String> differing = new ArrayList<>();
             bySymbolAndDay.forEach((key, f) -> {
                 double want = expected.get(key);
-                if (!f.model().equals(Forecast.MODEL_LSTM) || Math.abs(f.forecastClose() - want) > 1e-8 * Math.abs(want)) {
+                // the same model on the same window; which windows share a batched call depends on timing, and a
+                // call of many windows may round the float32 output differently in its last bits (~1e-8 here)
+                if (!f.model().equals(Forecast.MODEL_LSTM) || Math.abs(f.forecastClose() - want) > 1e-6 * Math.abs(want)) {
                     differing.add(key + ": " + f.model() + " v" + f.modelVersion() + " " + f.forecastClose() + " (last "
                             + f.lastClose() + ") vs undisturbed " + want + " at " + f.producedAt());
                 }
