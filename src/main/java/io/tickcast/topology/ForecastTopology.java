@@ -78,7 +78,7 @@ public final class ForecastTopology {
                 .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
                 .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events,
-                                config.intervals().settings(), config.batching()), Named.as("window"), WINDOW_STORE,
+                                config.intervals().settings(), config.batching()), Named.as(WindowProcessor.PROCESSOR_NAME), WINDOW_STORE,
                         LATEST_FORECASTS, PENDING_FORECASTS);
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))

@@ -14,8 +14,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param seq       arrival order among the task's pending ticks (forecasts of one batch go out in this order)
  * @param timestamp the tick record's timestamp, given to its forecast record
  * @param headers   the tick record's headers, given to its forecast record
+ * @param tick      the tick's bytes as read, for its dead letter should forecasting it throw
  */
-record PendingForecast(long seq, long timestamp, List<Header> headers) {
+record PendingForecast(long seq, long timestamp, List<Header> headers, byte[] tick) {
 
     /** One record header; the value's bytes travel as base64 in the store's JSON. */
     record Header(String key, byte[] value) {
@@ -23,12 +24,13 @@ record PendingForecast(long seq, long timestamp, List<Header> headers) {
 
     PendingForecast {
         headers = headers == null ? List.of() : List.copyOf(headers);
+        tick = tick == null ? new byte[0] : tick;
     }
 
-    static PendingForecast of(long seq, long timestamp, Headers headers) {
+    static PendingForecast of(long seq, long timestamp, Headers headers, byte[] tick) {
         List<Header> copy = new ArrayList<>();
         headers.forEach(h -> copy.add(new Header(h.key(), h.value())));
-        return new PendingForecast(seq, timestamp, copy);
+        return new PendingForecast(seq, timestamp, copy, tick);
     }
 
     Headers recordHeaders() {

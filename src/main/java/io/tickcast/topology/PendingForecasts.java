@@ -50,8 +50,8 @@ final class PendingForecasts {
     }
 
     /** Marks {@code symbol}'s newest tick as waiting for its forecast. */
-    void add(String symbol, long timestamp, Headers headers) {
-        PendingForecast p = PendingForecast.of(nextSeq++, timestamp, headers);
+    void add(String symbol, long timestamp, Headers headers, byte[] tick) {
+        PendingForecast p = PendingForecast.of(nextSeq++, timestamp, headers, tick);
         store.put(symbol, p);
         waiting.put(symbol, p);
     }

@@ -100,8 +100,13 @@ public final class PoisonRecordHandler implements ProcessingExceptionHandler {
     }
 
     private static String detail(ErrorHandlerContext context, Exception exception) {
+        return detail(context.processorNodeId(), exception);
+    }
+
+    /** The dead letter's detail for a tick whose processing threw: the exception, the processor, the message's first line. */
+    static String detail(String processor, Exception exception) {
         String message = exception.getMessage() == null ? "(no message)" : exception.getMessage().lines().findFirst().orElse("");
-        return exception.getClass().getName() + " in processor '" + context.processorNodeId() + "': "
+        return exception.getClass().getName() + " in processor '" + processor + "': "
                 + DetailText.shortened(message, MAX_MESSAGE_CHARS);
     }
 

@@ -16,6 +16,7 @@ import io.tickcast.records.ParsedTick;
 import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
 import io.tickcast.records.TickParser;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,6 +36,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one per tick, in tick order). A restarted task forecasts what its restored store still holds pending.
  */
 final class WindowProcessor implements Processor<String, byte[], String, WindowResult> {
+
+    /** The processor's name in the topology (named in dead letters' details). */
+    static final String PROCESSOR_NAME = "window";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WindowProcessor.class);
 
     private final int windowSize;
     private final ModelSlot slot;
@@ -97,7 +102,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         store.put(tick.symbol(), window);
         events.tickAccepted(update.outcome());
         if (window.size() == windowSize) {
-            pending.add(tick.symbol(), record.timestamp(), record.headers());
+            pending.add(tick.symbol(), record.timestamp(), record.headers(), record.value());
             if (pending.size() >= batching.maxSize()) {
                 forecastPending();
             }
@@ -108,6 +113,12 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
      * Forecasts every pending window in one model call and sends the forecasts in the order their ticks came. Each
      * forecast replaces its symbol's entry in the latest-forecasts store and clears its pending mark in the same
      * transaction.
+     *
+     * <p>Should forecasting the batch throw (a bug, or data no rule foresaw; a failing model does not throw, it
+     * falls back to naive), each window is forecast on its own, and a tick whose forecast still throws is
+     * dead-lettered as {@code processing-error}, as {@link PoisonRecordHandler} does with a tick whose processing
+     * throws: the stream goes on, and no other tick pays for it (the exception would otherwise surface in whichever
+     * tick's processing happened to send the batch, and the bad window would stay pending and fail every batch after).
      */
     private void forecastPending() {
         if (pending.isEmpty()) {
@@ -120,13 +131,32 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             symbols.add(e.getKey());
             windows.add(store.get(e.getKey()));
         }
-        List<Forecast> forecasts = forecaster.forecastAll(symbols, windows);
-        for (int i = 0; i < forecasts.size(); i++) {
+        List<Forecast> forecasts = null;
+        try {
+            forecasts = forecaster.forecastAll(symbols, windows);
+        } catch (StreamsException e) {
+            throw e; // Kafka Streams failing, not the data: the stream thread fails (see PoisonRecordHandler)
+        } catch (RuntimeException e) {
+            LOG.error("forecasting a batch of {} window(s) threw; forecasting each on its own", windows.size(), e);
+        }
+        for (int i = 0; i < waiting.size(); i++) {
+            String symbol = symbols.get(i);
             PendingForecast tick = waiting.get(i).getValue();
-            latest.put(symbols.get(i), forecasts.get(i));
-            context.forward(new Record<>(symbols.get(i), WindowResult.of(forecasts.get(i)), tick.timestamp(),
-                    tick.recordHeaders()));
-            pending.done(symbols.get(i));
+            WindowResult result;
+            try {
+                Forecast forecast = forecasts != null ? forecasts.get(i) : forecaster.forecast(symbol, windows.get(i));
+                latest.put(symbol, forecast);
+                result = WindowResult.of(forecast);
+            } catch (StreamsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warn("forecasting {}'s window as of its tick threw; the tick goes to the dead-letter topic as {} and "
+                        + "the stream goes on", symbol, RejectReason.PROCESSING_ERROR.code(), e);
+                result = WindowResult.of(new DeadLetter(tick.tick(), RejectReason.PROCESSING_ERROR,
+                        PoisonRecordHandler.detail(PROCESSOR_NAME, e)));
+            }
+            context.forward(new Record<>(symbol, result, tick.timestamp(), tick.recordHeaders()));
+            pending.done(symbol);
         }
     }
 

@@ -218,6 +218,41 @@ class BatchedForecastingTest {
         }
     }
 
+    @Test
+    void aWindowWhoseForecastThrowsDeadLettersItsOwnTickAndTheBatchGoesOut() {
+        try (Run run = new Run("throws", new TickcastConfig.Batching(3, Duration.ofSeconds(30)))) {
+            for (int d = 0; d < 5; d++) {
+                for (String s : List.of("A", "B")) {
+                    run.send(s, D0.plusDays(d), 10 + d);
+                }
+            }
+            for (int d = 0; d < 4; d++) {
+                run.send("C", D0.plusDays(d), 20 + d);
+            }
+            // the batch of A, B, C throws on A's forecast; on their own, A's throws again and B's and C's go out
+            run.events.failForecasts(2);
+            run.send("C", D0.plusDays(4), 24);
+            assertThat(run.forecasts.readValuesToList()).extracting(Forecast::symbol).containsExactly("B", "C");
+            List<TestRecord<byte[], byte[]>> dead = run.deadLetters.readRecordsToList();
+            assertThat(dead).hasSize(1);
+            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"symbol\":\"A\",\"date\":\"" + D0.plusDays(4) + "\",\"close\":14.0}");
+            assertThat(new String(dead.get(0).headers().lastHeader(DeadLetter.HEADER_REASON).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("processing-error");
+            assertThat(new String(dead.get(0).headers().lastHeader(DeadLetter.HEADER_DETAIL).value(), StandardCharsets.UTF_8))
+                    .contains("IllegalStateException").contains("'window'").contains("a forecast that throws");
+            assertThat(run.events.rejected).containsExactly(io.tickcast.records.RejectReason.PROCESSING_ERROR);
+            try (var left = run.pending().all()) {
+                assertThat(left.hasNext()).as("nothing stays pending").isFalse();
+            }
+            // the stream goes on: A's next tick is forecast as usual
+            run.send("A", D0.plusDays(5), 15);
+            run.driver.advanceWallClockTime(Duration.ofSeconds(30));
+            assertThat(run.forecasts.readValuesToList()).extracting(Forecast::symbol, Forecast::asOf)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("A", D0.plusDays(5)));
+        }
+    }
+
     private static void assertSameForecastsPerSymbol(List<Forecast> actual, List<Forecast> expected) {
         Map<String, List<Forecast>> a = bySymbol(actual);
         Map<String, List<Forecast>> e = bySymbol(expected);

@@ -40,8 +40,19 @@ public final class RecordingStreamEvents implements StreamEvents {
         rejected.add(reason);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger failingForecasts = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Makes making a forecast throw, the next {@code times} times (the forecaster reports each one it makes). */
+    public RecordingStreamEvents failForecasts(int times) {
+        failingForecasts.set(times);
+        return this;
+    }
+
     @Override
     public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        if (failingForecasts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("a forecast that throws (test)");
+        }
         forecasts.add(modelKind + ":" + modelVersion);
     }
 
