@@ -51,6 +51,9 @@ public enum ConfigKey {
     TRAINER_VALIDATION_FRACTION("trainer.validation-fraction", "0.2",
             "most recent share of each symbol's windows held out for the promotion gate"),
     TRAINER_MIN_WINDOWS("trainer.min-windows", "200", "fewest training windows (all symbols) before a training is tried"),
+    TRAINER_CPU_SHARE("trainer.cpu-share", "1",
+            "share of one core a training may use: below 1 it pauses after each epoch (work / (work + pauses) = share), so a "
+            + "stream in the same process (role all) keeps its latency; the training takes 1/share as long"),
     GATE_LEVEL("gate.level", "0.05",
             "level of the one-sided Diebold-Mariano test a model must pass to be promoted (and that demotes it live)"),
     GATE_MIN_WINDOWS("gate.min-windows", "100",

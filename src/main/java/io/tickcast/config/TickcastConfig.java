@@ -66,7 +66,8 @@ public record TickcastConfig(
      * much history to keep, how much of it the promotion gate validates on, and how many registry versions to keep.
      */
     public record Trainer(Duration interval, long everyTicks, int historyDays, long maxHistoryTicks,
-                          double validationFraction, int minWindows, int demotionWindow, int keepVersions) {
+                          double validationFraction, int minWindows, int demotionWindow, int keepVersions,
+                          double cpuShare) {
         public Trainer {
             check(!interval.isNegative(), ConfigKey.TRAINER_INTERVAL, "must not be negative", interval);
             check(everyTicks >= 0, ConfigKey.TRAINER_EVERY_TICKS, "must be >= 0", everyTicks);
@@ -78,6 +79,7 @@ public record TickcastConfig(
             check(minWindows >= 1, ConfigKey.TRAINER_MIN_WINDOWS, "must be >= 1", minWindows);
             check(demotionWindow >= 0, ConfigKey.DEMOTION_WINDOW, "must be >= 0", demotionWindow);
             check(keepVersions >= 1, ConfigKey.REGISTRY_KEEP_VERSIONS, "must be >= 1", keepVersions);
+            check(cpuShare > 0 && cpuShare <= 1, ConfigKey.TRAINER_CPU_SHARE, "must be > 0 and <= 1", cpuShare);
         }
     }
 
@@ -335,7 +337,7 @@ public record TickcastConfig(
                 longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
                 longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
                 integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW),
-                integer(v, ConfigKey.REGISTRY_KEEP_VERSIONS));
+                integer(v, ConfigKey.REGISTRY_KEEP_VERSIONS), decimal(v, ConfigKey.TRAINER_CPU_SHARE));
         Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
         int rocksDbMemory = integer(v, ConfigKey.STREAM_ROCKSDB_MEMORY_MB);
         check(rocksDbMemory >= 8 && rocksDbMemory <= 1 << 20, ConfigKey.STREAM_ROCKSDB_MEMORY_MB, "must be 8..1048576", rocksDbMemory);

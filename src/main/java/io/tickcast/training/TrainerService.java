@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.ClientSettings;
-import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.ParsedTick;
 import io.tickcast.records.Tick;
 import io.tickcast.records.TickParser;
@@ -244,7 +243,7 @@ public final class TrainerService implements AutoCloseable {
             ModelSlot.Versioned current = registryView.acquire(); // the model in service, held while it is compared
             try {
                 attempt = RetrainCycle.run(history.snapshot(), settings, current == null ? null : current.model(), clock,
-                        LstmTrainer.EpochListener.NONE);
+                        TrainingPace.of(t.cpuShare()));
             } finally {
                 if (current != null) {
                     current.release();

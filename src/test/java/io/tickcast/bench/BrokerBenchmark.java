@@ -62,7 +62,9 @@ public final class BrokerBenchmark {
      * The variants each round runs, order rotated per round: {@code naive} (no model), {@code lstm} (the model, with
      * the default batching), {@code lstm-unbatched} (the model, {@code stream.batch.max-size=1}: one call per tick)
      * and {@code lstm-retraining} (the model, while another thread of the process trains a model of the default
-     * shape, 100 epochs on 1,200 windows, over and over, as the trainer of role {@code all} does).
+     * shape, 100 epochs on 1,200 windows, over and over, as the trainer of role {@code all} does) and
+     * {@code lstm-retraining-paced} (the same with the training held to {@code bench.training-share} of a core,
+     * 0.5 by default: {@code trainer.cpu-share}).
      */
     private final List<String> variants = List.of(System.getProperty("bench.variants", "naive,lstm,lstm-unbatched").split(","));
 
@@ -220,14 +222,14 @@ public final class BrokerBenchmark {
         private final java.util.concurrent.atomic.AtomicInteger trainings = new java.util.concurrent.atomic.AtomicInteger();
         private final Thread thread;
 
-        BackgroundTraining() {
+        BackgroundTraining(double share) {
             List<double[]> series = new ArrayList<>();
             for (int s = 0; s < 4; s++) {
                 series.add(walk(new Random(200 + s), 305));
             }
             thread = new Thread(() -> {
                 while (!stop.get()) {
-                    LstmTrainer.train(LstmConfig.DEFAULT, series, LstmTrainer.EpochListener.NONE).model().close();
+                    LstmTrainer.train(LstmConfig.DEFAULT, series, io.tickcast.training.TrainingPace.of(share)).model().close();
                     trainings.incrementAndGet();
                 }
             }, "bench-retraining");
@@ -337,7 +339,9 @@ public final class BrokerBenchmark {
         try (ForecastService service = start(config, variant.startsWith("lstm"));
              KafkaConsumer<String, Forecast> reader = reader(config);
              TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), topic);
-             BackgroundTraining training = variant.endsWith("-retraining") ? new BackgroundTraining() : null) {
+             BackgroundTraining training = !variant.contains("-retraining") ? null
+                     : new BackgroundTraining(variant.endsWith("-paced")
+                             ? Double.parseDouble(System.getProperty("bench.training-share", "0.5")) : 1.0)) {
             publisher.publish(warm, 0, n -> { });
             int warmForecasts = 0;
             while (warmForecasts < symbols) {
