@@ -62,7 +62,7 @@ public final class TickcastMetrics implements AutoCloseable {
     public static final List<String> TRAINING_OUTCOMES = List.of("promoted", "rejected", "skipped", "failed");
     /** Why an instance refuses a model registry record (see ModelFollower); registered up front. */
     public static final List<String> REJECTION_REASONS =
-            List.of("malformed", "unsupported-format", "incomplete", "damaged", "incompatible", "tombstone");
+            List.of("malformed", "unsupported-format", "incomplete", "damaged", "incompatible");
     /** The label value that stands for any value outside a label's set. */
     public static final String OTHER = UnexpectedLabels.OTHER;
 

@@ -7,7 +7,7 @@ public interface RegistryEvents {
 
     void modelInstalled(long version, Instant createdAt);
 
-    /** @param reason a bounded label: malformed, unsupported-format, incomplete, damaged, incompatible, tombstone */
+    /** @param reason a bounded label: malformed, unsupported-format, incomplete, damaged, incompatible (a tombstone is no rejection) */
     void modelRejected(String reason);
 
     /** The registry could not be read (it is retried). */
