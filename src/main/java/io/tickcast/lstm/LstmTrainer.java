@@ -15,7 +15,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -111,25 +110,18 @@ public final class LstmTrainer {
         int bestEpoch = config.epochs();
         byte[] best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
-        try (Trainer trainer = model.djlModel().newTrainer(tc);
-             NDManager training = trainer.getManager().newSubManager()) {
+        try (Trainer trainer = model.djlModel().newTrainer(tc)) {
             trainer.initialize(LstmModel.inputShape(config.batchSize(), config));
-            // the validation windows go to the engine once per training, not once per epoch
-            NDList validationSet = validation == null ? null : upload(training, validation, identity(validation.size()), config);
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 shuffle(order, shuffle);
                 double sum = 0;
-                try (NDManager epochArrays = training.newSubManager()) {
-                    // the epoch's shuffled windows in two arrays; each batch is a slice of them
-                    NDList shuffled = upload(epochArrays, data, order, config);
-                    for (int from = 0; from < n; from += config.batchSize()) {
-                        int to = Math.min(n, from + config.batchSize());
-                        sum += step(trainer, shuffled, from, to) * (to - from);
-                    }
+                for (int from = 0; from < n; from += config.batchSize()) {
+                    int to = Math.min(n, from + config.batchSize());
+                    sum += step(trainer, data, order, from, to, config) * (to - from);
                 }
                 losses[epoch] = sum / n;
-                if (validationSet != null) {
-                    validationLosses[epoch] = evaluate(trainer, validationSet);
+                if (validation != null) {
+                    validationLosses[epoch] = evaluate(trainer, validation, config);
                     if (validationLosses[epoch] < bestLoss) {
                         bestLoss = validationLosses[epoch];
                         bestEpoch = epoch + 1;
@@ -149,21 +141,10 @@ public final class LstmTrainer {
                 bestEpoch, validation == null ? 0 : validation.size());
     }
 
-    /** Inputs (n, window, 1) and targets (n, 1) of {@code data}'s examples in {@code order}. */
-    private static NDList upload(NDManager manager, WindowDataset data, int[] order, LstmConfig config) {
-        int n = order.length;
-        return new NDList(manager.create(data.inputs(order, 0, n), LstmModel.inputShape(n, config)),
-                manager.create(data.targets(order, 0, n), new Shape(n, 1)));
-    }
-
-    /** One Adam step on rows [from, to) of {@code shuffled}; returns the batch's mean loss. */
-    private static double step(Trainer trainer, NDList shuffled, int from, int to) {
+    private static double step(Trainer trainer, WindowDataset data, int[] order, int from, int to, LstmConfig config) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDIndex rows = new NDIndex().addSliceDim(from, to);
-            NDArray x = shuffled.get(0).get(rows);
-            NDArray y = shuffled.get(1).get(rows);
-            x.attach(batch);
-            y.attach(batch);
+            NDArray x = batch.create(data.inputs(order, from, to), LstmModel.inputShape(to - from, config));
+            NDArray y = batch.create(data.targets(order, from, to), new Shape(to - from, 1));
             double loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -176,19 +157,18 @@ public final class LstmTrainer {
         }
     }
 
-    /** Mean loss over all of {@code data} (inputs, targets), without gradients. */
-    private static double evaluate(Trainer trainer, NDList data) {
+    /** Mean loss over all of {@code data}, without gradients. */
+    private static double evaluate(Trainer trainer, WindowDataset data, LstmConfig config) {
+        int n = data.size();
+        int[] all = identity(n);
         try (NDManager batch = trainer.getManager().newSubManager()) {
+            NDArray x = batch.create(data.inputs(all, 0, n), LstmModel.inputShape(n, config));
+            NDArray y = batch.create(data.targets(all, 0, n), new Shape(n, 1));
             // outside a gradient collector, autograd off: the epoch is picked on PyTorch's other LSTM path (see
             // LstmKernel). Running this pass with autograd on (the served path) left a fresh JVM's training frozen
             // after a few epochs, now and then (about 1 run in 10 here), so training stays as it was measured.
-            NDArray x = data.get(0);
-            NDArray y = data.get(1);
-            x.tempAttach(batch); // what the pass creates goes with the batch's manager; x and y go back after it
-            y.tempAttach(batch);
             NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
-            NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(pred));
-            return l.getFloat();
+            return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
         }
     }
 
