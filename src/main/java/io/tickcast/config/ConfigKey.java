@@ -51,7 +51,7 @@ public enum ConfigKey {
     TRAINER_VALIDATION_FRACTION("trainer.validation-fraction", "0.2",
             "most recent share of each symbol's windows held out for the promotion gate"),
     TRAINER_MIN_WINDOWS("trainer.min-windows", "200", "fewest training windows (all symbols) before a training is tried"),
-    TRAINER_CPU_SHARE("trainer.cpu-share", "0.5",
+    TRAINER_CPU_SHARE("trainer.cpu-share", "1",
             "share of one core a training may use: below 1 it pauses after each epoch (work / (work + pauses) = share), so a "
             + "stream in the same process (role all) keeps its latency; the training takes 1/share as long"),
     GATE_LEVEL("gate.level", "0.05",
