@@ -1,9 +1,7 @@
 package io.tickcast.topology;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.tickcast.config.TickcastConfig;
 
@@ -72,7 +70,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         this.store = context.getStateStore(ForecastTopology.WINDOW_STORE);
         this.latest = context.getStateStore(ForecastTopology.LATEST_FORECASTS);
         this.forecaster = new WindowForecaster(slot, clock, events, intervals);
-        this.pending = new PendingForecasts(context.getStateStore(ForecastTopology.PENDING_FORECASTS));
+        this.pending = new PendingForecasts(context.getStateStore(ForecastTopology.PENDING_FORECASTS), store::get);
         // also without batching: forecasts a restored task's pending ticks without waiting for a new tick
         context.schedule(batching.maxDelay(), PunctuationType.WALL_CLOCK_TIME, now -> forecastPending());
     }
@@ -102,7 +100,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         store.put(tick.symbol(), window);
         events.tickAccepted(update.outcome());
         if (window.size() == windowSize) {
-            pending.add(tick.symbol(), record.timestamp(), record.headers(), record.value());
+            pending.add(tick.symbol(), window, record.timestamp(), record.headers(), record.value());
             if (pending.size() >= batching.maxSize()) {
                 forecastPending();
             }
@@ -124,13 +122,9 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         if (pending.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, PendingForecast>> waiting = pending.inOrder();
-        List<String> symbols = new ArrayList<>(waiting.size());
-        List<PriceWindow> windows = new ArrayList<>(waiting.size());
-        for (Map.Entry<String, PendingForecast> e : waiting) {
-            symbols.add(e.getKey());
-            windows.add(store.get(e.getKey()));
-        }
+        List<PendingForecasts.Waiting> waiting = pending.inOrder();
+        List<String> symbols = waiting.stream().map(PendingForecasts.Waiting::symbol).toList();
+        List<PriceWindow> windows = waiting.stream().map(PendingForecasts.Waiting::window).toList();
         List<Forecast> forecasts = null;
         try {
             forecasts = forecaster.forecastAll(symbols, windows);
@@ -141,7 +135,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         }
         for (int i = 0; i < waiting.size(); i++) {
             String symbol = symbols.get(i);
-            PendingForecast tick = waiting.get(i).getValue();
+            PendingForecast tick = waiting.get(i).mark();
             WindowResult result;
             try {
                 Forecast forecast = forecasts != null ? forecasts.get(i) : forecaster.forecast(symbol, windows.get(i));
