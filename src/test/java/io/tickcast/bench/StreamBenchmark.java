@@ -3,15 +3,12 @@ package io.tickcast.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Random;
 
 import io.tickcast.config.LstmConfig;
@@ -28,12 +25,11 @@ import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
-import io.tickcast.topology.PoisonRecordHandler;
+import io.tickcast.topology.TopologyDrivers;
 import io.tickcast.topology.PriceWindow;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
@@ -163,13 +159,7 @@ public final class StreamBenchmark {
     private static Run run(TickcastConfig config, ModelSlot slot, List<KeyValue<String, String>> ticks) throws IOException {
         Path stateDir = Files.createTempDirectory("tickcast-bench-");
         CountingEvents events = new CountingEvents();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "stream-benchmark");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.putAll(PoisonRecordHandler.settings(config.topics(), events)); // as ForecastService sets it
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), events), props)) {
+        try (TopologyTestDriver driver = TopologyDrivers.start("stream-benchmark", stateDir, config, slot, NOW, events)) {
             TestInputTopic<String, String> input = driver.createInputTopic(config.topics().ticks(),
                     Serdes.String().serializer(), Serdes.String().serializer());
             long start = System.nanoTime();

@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,11 +22,9 @@ import io.tickcast.interval.Interval;
 import io.tickcast.lstm.TestModels;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
-import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.ModelSlot;
-import io.tickcast.topology.PoisonRecordHandler;
+import io.tickcast.topology.TopologyDrivers;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -61,13 +57,8 @@ class LiveCoverageTopologyTest {
         ModelSlot slot = new ModelSlot(5);
         slot.calibrateNaive(gaussian());
         try (TickcastMetrics metrics = new TickcastMetrics(Clock.systemUTC())) {
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-coverage-test");
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-            props.putAll(PoisonRecordHandler.settings(config.topics(), metrics.streamEvents()));
-            try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(config, slot,
-                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), metrics.streamEvents()), props)) {
+            try (TopologyTestDriver driver = TopologyDrivers.start("live-coverage-test", stateDir, config, slot,
+                    Instant.parse("2026-01-01T00:00:00Z"), metrics.streamEvents())) {
                 TestInputTopic<String, String> ticks = driver.createInputTopic(config.topics().ticks(),
                         Serdes.String().serializer(), Serdes.String().serializer());
                 TestOutputTopic<String, Forecast> out = driver.createOutputTopic(config.topics().forecasts(),

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import io.tickcast.config.TickcastConfig;
@@ -20,7 +17,6 @@ import io.tickcast.interval.Interval;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -63,13 +59,8 @@ class AdaptiveWidthTopologyTest {
         TickcastConfig config = TickcastConfig.load(List.of(), Map.of(), Map.of("interval.adapt-rate", adaptRate));
         ModelSlot slot = new ModelSlot(5);
         slot.calibrateNaive(tooNarrow());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "adaptive-width-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(adaptRate).toString());
-        props.putAll(PoisonRecordHandler.settings(config.topics(), StreamEvents.NONE));
-        try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(config, slot,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), StreamEvents.NONE), props)) {
+        try (TopologyTestDriver driver = TopologyDrivers.start("adaptive-width-test", stateDir.resolve(adaptRate), config,
+                slot, Instant.parse("2026-01-01T00:00:00Z"), StreamEvents.NONE)) {
             TestInputTopic<String, String> ticks = driver.createInputTopic(config.topics().ticks(),
                     Serdes.String().serializer(), Serdes.String().serializer());
             TestOutputTopic<String, Forecast> out = driver.createOutputTopic(config.topics().forecasts(),

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 
 import io.tickcast.config.LstmConfig;
@@ -27,7 +24,6 @@ import io.tickcast.records.JsonSerde;
 import io.tickcast.training.SyntheticSeries;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -74,14 +70,8 @@ class BatchedForecastingTest {
 
         Run(String name, TickcastConfig.Batching batching) {
             TickcastConfig config = TickcastConfig.defaults().withBatching(batching);
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "batch-test-" + name);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
-            props.putAll(PoisonRecordHandler.settings(config.topics(), events));
             slot.install(LstmModel.fromBytes(model, LstmConfig.DEFAULT), 3);
-            driver = new TopologyTestDriver(ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), events),
-                    props, NOW);
+            driver = TopologyDrivers.start("batch-test-" + name, stateDir.resolve(name), config, slot, NOW, events);
             ticks = driver.createInputTopic(config.topics().ticks(), Serdes.String().serializer(), Serdes.String().serializer());
             forecasts = driver.createOutputTopic(config.topics().forecasts(), Serdes.String().deserializer(),
                     JsonSerde.of(Forecast.class).deserializer());

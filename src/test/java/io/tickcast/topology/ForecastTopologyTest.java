@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
@@ -26,7 +23,6 @@ import io.tickcast.records.RejectReason;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -57,13 +53,7 @@ class ForecastTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.putAll(PoisonRecordHandler.settings(config.topics(), events)); // as the service runs it
-        driver = new TopologyTestDriver(
-                ForecastTopology.build(config, slot, Clock.fixed(NOW, ZoneOffset.UTC), events), props);
+        driver = TopologyDrivers.start("topology-test", stateDir, config, slot, NOW, events);
         ticks = driver.createInputTopic(config.topics().ticks(), Serdes.String().serializer(), Serdes.String().serializer());
         forecasts = driver.createOutputTopic(config.topics().forecasts(), Serdes.String().deserializer(),
                 JsonSerde.of(Forecast.class).deserializer());

@@ -1,0 +1,33 @@
+package io.tickcast.topology;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+
+import io.tickcast.config.TickcastConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The forecasting topology under TopologyTestDriver, set up as the service runs it (its poison-record handler). */
+public final class TopologyDrivers {
+
+    private TopologyDrivers() {
+    }
+
+    /**
+     * A driver of {@link ForecastTopology#build} whose forecasts are stamped {@code now} and whose wall clock starts
+     * at {@code now}, keeping its state in {@code stateDir}.
+     */
+    public static TopologyTestDriver start(String applicationId, Path stateDir, TickcastConfig config, ModelSlot slot,
+                                           Instant now, StreamEvents events) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(PoisonRecordHandler.settings(config.topics(), events)); // as ForecastService sets it
+        return new TopologyTestDriver(ForecastTopology.build(config, slot, Clock.fixed(now, ZoneOffset.UTC), events),
+                props, now);
+    }
+}
