@@ -413,7 +413,7 @@ class AuthenticatedKafkaTest {
     }
 
     private List<String> lines() {
-        return log.list.stream().map(e -> e.getFormattedMessage()
+        return logged().stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
     }
 
@@ -434,6 +434,17 @@ class AuthenticatedKafkaTest {
         return acl.patternType() == PatternType.PREFIXED ? name.startsWith(acl.name()) : name.equals(acl.name());
     }
 
+    /**
+     * What was logged so far, copied while the appender is held: the broker's and the clients' threads keep logging
+     * (AppenderBase appends under the appender's lock), so going through {@code log.list} itself can throw a
+     * ConcurrentModificationException.
+     */
+    private List<ILoggingEvent> logged() {
+        synchronized (log) {
+            return List.copyOf(log.list);
+        }
+    }
+
     private static Properties clientProperties(String user, String password) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrapServers());
@@ -446,7 +457,7 @@ class AuthenticatedKafkaTest {
         java.util.regex.Pattern p = java.util.regex.Pattern.compile("Principal = User:" + java.util.regex.Pattern.quote(user)
                 + " is Allowed operation = (\\w+) from host = \\S+ on resource = (\\S+) for request = (\\w+)");
         java.util.SortedSet<String> out = new java.util.TreeSet<>();
-        for (ILoggingEvent e : log.list) {
+        for (ILoggingEvent e : logged()) {
             if (e.getLoggerName().equals(AUTHORIZER_LOG)) {
                 java.util.regex.Matcher m = p.matcher(e.getFormattedMessage());
                 if (m.find() && !m.group(2).contains("tickcast-access-check")) {
@@ -458,11 +469,11 @@ class AuthenticatedKafkaTest {
     }
 
     private List<String> errors() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).toList();
+        return logged().stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private List<String> warningsAndErrors() {
-        return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(e -> e.getLoggerName() + " "
+        return logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(e -> e.getLoggerName() + " "
                 + e.getFormattedMessage()).toList();
     }
 
