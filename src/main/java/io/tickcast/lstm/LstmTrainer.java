@@ -157,18 +157,22 @@ public final class LstmTrainer {
         }
     }
 
-    /** Mean loss over all of {@code data}, without gradients. */
+    /**
+     * Mean loss over all of {@code data}. Not a training step (no gradient collector, nothing is updated), but
+     * run with autograd on, on the LSTM kernel the network is trained and served with ({@link LstmKernel}): with
+     * autograd off PyTorch picks oneDNN's inference kernel, which on AVX-512 CPUs computes another function
+     * for this network, so the epoch would be picked on numbers the model never serves.
+     */
     private static double evaluate(Trainer trainer, WindowDataset data, LstmConfig config) {
         int n = data.size();
         int[] all = identity(n);
         try (NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = batch.create(data.inputs(all, 0, n), LstmModel.inputShape(n, config));
             NDArray y = batch.create(data.targets(all, 0, n), new Shape(n, 1));
-            // outside a gradient collector, autograd off: the epoch is picked on PyTorch's other LSTM path (see
-            // LstmKernel). Running this pass with autograd on (the served path) left a fresh JVM's training frozen
-            // after a few epochs, now and then (about 1 run in 10 here), so training stays as it was measured.
-            NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
-            return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
+            return LstmKernel.forward(() -> {
+                NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
+                return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package io.tickcast.lstm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * A model forecasts the same numbers on every thread, and they are the LSTM's: the equations (PyTorch's gate
  * order i, f, g, o, both biases) worked out here in plain Java from the model's parameters. PyTorch takes
  * another, disagreeing code path when autograd is off, which it is on the thread that loaded the engine and
- * after a training; a stream thread has it on.
+ * after a training; a stream thread has it on. The trainer's validation loss, which picks the epoch kept, is
+ * the same LSTM's.
  */
 class LstmKernelTest {
 
@@ -53,14 +55,43 @@ class LstmKernelTest {
         }
     }
 
+    @Test
+    void theTrainerPicksItsEpochOnTheLstmsOwnValidationLoss() {
+        WindowDataset data = WindowDataset.of(List.of(SyntheticSeries.wave(400, 100, 0, 3)), 5);
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(8), data, TrainingRegime.DEFAULT,
+                LstmTrainer.EpochListener.NONE);
+        try (LstmModel model = trained.model()) {
+            WindowDataset validation = data.splitTail(TrainingRegime.DEFAULT.validationFraction())[1];
+            int n = validation.size();
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            float[] inputs = validation.inputs(all, 0, n);
+            float[] targets = validation.targets(all, 0, n);
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                double error = byHandScaled(model, Arrays.copyOfRange(inputs, i * 5, i * 5 + 5)) - targets[i];
+                squares += error * error;
+            }
+            assertThat(trained.validationExamples()).isEqualTo(n).isPositive();
+            // the kept weights are the best epoch's, so its recorded validation loss is theirs, by the equations
+            assertThat(trained.validationLosses()[trained.bestEpoch() - 1])
+                    .as("validation MSE the trainer recorded for the epoch it kept")
+                    .isCloseTo(squares / n, withinPercentage(0.01));
+        }
+    }
+
     /** The network's forecast for one window, from its parameters, in doubles. */
     private static double byHand(LstmModel model, double[] window) {
+        return model.scaling().unscale(window, (float) byHandScaled(model, model.scaling().scaleInputs(window)));
+    }
+
+    /** The network's output for one scaled input window, from its parameters, in doubles. */
+    private static double byHandScaled(LstmModel model, float[] x) {
         Map<String, float[]> p = new HashMap<>();
         for (Pair<String, Parameter> e : model.djlModel().getBlock().getParameters()) {
             p.put(e.getKey(), e.getValue().getArray().toFloatArray());
         }
         int hidden = model.config().hidden();
-        float[] x = model.scaling().scaleInputs(window);
         double[][] seq = new double[x.length][];
         for (int t = 0; t < x.length; t++) {
             seq[t] = new double[] {x[t]};
@@ -106,7 +137,7 @@ class LstmKernelTest {
         for (int j = 0; j < hidden; j++) {
             y += w[j] * seq[seq.length - 1][j];
         }
-        return model.scaling().unscale(window, (float) y);
+        return y;
     }
 
     private static double sigmoid(double v) {
