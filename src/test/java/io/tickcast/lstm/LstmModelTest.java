@@ -53,14 +53,20 @@ class LstmModelTest {
     @Test
     void theModelHoldsTheWeightsOfTheKeptEpoch() throws Exception {
         // recompute the validation loss (MSE of percent moves) of the returned model on the validation windows, on
-        // the path the training's validation pass takes (a plain predictor, autograd off on this thread; see
-        // LstmTrainer.evaluate and LstmKernel)
+        // the kernel the training's validation pass takes (the served one, autograd on; see LstmTrainer.evaluate
+        // and LstmKernel)
         int fit = trained.examples();
         List<double[]> validation = dax.allWindows().subList(fit, dax.trainCount());
         float[][] inputs = validation.stream().map(w -> trained.model().scaling().scaleInputs(w)).toArray(float[][]::new);
         float[] outputs;
         try (var plain = TestModels.withoutThreadSetting(trained.model())) {
-            outputs = plain.predict(inputs);
+            outputs = LstmKernel.forward(() -> {
+                try {
+                    return plain.predict(inputs);
+                } catch (ai.djl.translate.TranslateException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
         double sum = 0;
         for (int i = 0; i < outputs.length; i++) {
