@@ -67,6 +67,14 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Training epochs per symbol (default: ${DEFAULT-VALUE}).")
     int epochs = LstmConfig.DEFAULT.epochs();
 
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Training mini-batch size, as train.batch-size (default: ${DEFAULT-VALUE}).")
+    int batchSize = LstmConfig.DEFAULT.batchSize();
+
+    @Option(names = "--learning-rate", paramLabel = "R",
+            description = "Adam's learning rate, as train.learning-rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = LstmConfig.DEFAULT.learningRate();
+
     @Option(names = "--train-fraction", paramLabel = "F",
             description = "Share of each symbol's windows, from the start, that form the training part (the "
                     + "LSTM's and the gate's); the rest test (default: ${DEFAULT-VALUE}).")
@@ -128,7 +136,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private Backtest.Settings settings() {
         try {
-            LstmConfig lstm = LstmConfig.DEFAULT.withEpochs(epochs).withSeed(seed);
+            LstmConfig lstm = LstmConfig.DEFAULT.withEpochs(epochs).withSeed(seed).withBatches(batchSize, learningRate);
             Backtest.IntervalScope scope = switch (intervalCalibration) {
                 case "pooled" -> Backtest.IntervalScope.POOLED;
                 case "per-symbol" -> Backtest.IntervalScope.PER_SYMBOL;

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import io.tickcast.errors.Causes;
 import io.tickcast.gate.GateSettings;
@@ -443,30 +444,78 @@ public record TickcastConfig(
     }
 
     public TickcastConfig withBootstrapServers(String servers) {
-        return new TickcastConfig(servers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.bootstrapServers = servers);
     }
 
     public TickcastConfig withStateDir(String dir) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, dir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.stateDir = dir);
     }
 
     public TickcastConfig withApplicationId(String id) {
-        return new TickcastConfig(bootstrapServers, id, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.applicationId = id);
     }
 
     public TickcastConfig withTopics(Topics newTopics) {
-        return new TickcastConfig(bootstrapServers, applicationId, newTopics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.topics = newTopics);
     }
 
     public TickcastConfig withHttp(Http newHttp) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, newHttp, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.http = newHttp);
     }
 
     public TickcastConfig withBatching(Batching newBatching) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, newBatching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.batching = newBatching);
     }
 
     public TickcastConfig withLstm(LstmConfig newLstm) {
-        return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, newLstm, trainer, gate, intervals, clients, kafkaOverrides);
+        return copy(b -> b.lstm = newLstm);
+    }
+
+    /** This config with the changes {@code change} makes to a copy of its components. */
+    private TickcastConfig copy(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components of a config, to change some and build a new one (the one place that lists them all). */
+    private static final class Components {
+        private String bootstrapServers;
+        private String applicationId;
+        private Topics topics;
+        private Http http;
+        private String stateDir;
+        private int streamThreads;
+        private ThreadFailures threadFailures;
+        private Batching batching;
+        private int rocksDbMemoryMb;
+        private LstmConfig lstm;
+        private Trainer trainer;
+        private GateSettings gate;
+        private Intervals intervals;
+        private Clients clients;
+        private Map<String, String> kafkaOverrides;
+
+        Components(TickcastConfig c) {
+            bootstrapServers = c.bootstrapServers;
+            applicationId = c.applicationId;
+            topics = c.topics;
+            http = c.http;
+            stateDir = c.stateDir;
+            streamThreads = c.streamThreads;
+            threadFailures = c.threadFailures;
+            batching = c.batching;
+            rocksDbMemoryMb = c.rocksDbMemoryMb;
+            lstm = c.lstm;
+            trainer = c.trainer;
+            gate = c.gate;
+            intervals = c.intervals;
+            clients = c.clients;
+            kafkaOverrides = c.kafkaOverrides;
+        }
+
+        TickcastConfig build() {
+            return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+        }
     }
 }

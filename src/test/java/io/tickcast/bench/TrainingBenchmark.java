@@ -24,8 +24,8 @@ import io.tickcast.records.Tick;
 /**
  * Training time of 100 epochs on DAX: tickcast's trainer next to the seed article's PyTorch script
  * ({@code seed_lstm.py} of the shared reference folder, run as a subprocess on the same CSV), and optionally
- * the reference's windowed PyTorch script ({@code window_lstm.py}: the same network and mini-batches of 64 as
- * tickcast's default). All train on the same data: the first 70% of DAX's 5-day windows (1,298), as the
+ * the reference's windowed PyTorch script ({@code window_lstm.py}: the same network and mini-batches of 64, as
+ * tickcast's {@code tickcast-64} variant, its default before batches of 1,024). All train on the same data: the first 70% of DAX's 5-day windows (1,298), as the
  * scripts cut them; tickcast's trainer, as everywhere in tickcast, fits the older 80% of those and validates
  * every epoch on the newest 20% (best epoch kept). A plain main, not a test: times are compared as ratios within
  * one run, never asserted. Variants alternate within every round (order reversed every other round), and the
@@ -37,8 +37,8 @@ import io.tickcast.records.Tick;
  *
  * <p>Settings (system properties): {@code bench.epochs} (100), {@code bench.rounds} (3), {@code bench.warmup}
  * (1 training per tickcast variant first), {@code bench.variants} (comma-separated, default
- * {@code tickcast,tickcast-large,pytorch-seed,pytorch-window}), {@code bench.largeBatch} (1024) and
- * {@code bench.largeRate} (0.03) for {@code tickcast-large} (tickcast's trainer with large batches),
+ * {@code tickcast,tickcast-64,pytorch-seed,pytorch-window}), {@code bench.otherBatch} (64) and
+ * {@code bench.otherRate} (0.01) for {@code tickcast-64} (tickcast's trainer with the former default's batches),
  * {@code bench.python} (/usr/bin/python3, which has Debian's python3-torch and python3-pandas),
  * {@code bench.reference} (../shared/reference), {@code bench.csv} (the bundled EuStockMarkets file).
  */
@@ -59,25 +59,24 @@ public final class TrainingBenchmark {
     public static void main(String[] args) {
         DjlSetup.apply();
         List<String> variants = List.of(System.getProperty("bench.variants",
-                "tickcast,tickcast-large,pytorch-seed,pytorch-window").split(","));
+                "tickcast,tickcast-64,pytorch-seed,pytorch-window").split(","));
         List<Tick> ticks = CsvTickReader.read(CSV);
         double[] dax = CsvTickReader.bySymbol(ticks).get("DAX").stream().mapToDouble(Tick::close).toArray();
         int window = LstmConfig.DEFAULT.window();
         int trainWindows = (int) ((dax.length - window) * TRAIN);   // as the scripts: int(len(X) * 0.7)
         double[] trainingPart = Arrays.copyOf(dax, trainWindows + window);
         LstmConfig d = LstmConfig.DEFAULT.withEpochs(EPOCHS);
-        LstmConfig large = new LstmConfig(d.window(), d.layers(), d.hidden(),
-                Double.parseDouble(System.getProperty("bench.largeRate", "0.03")), EPOCHS,
-                Integer.getInteger("bench.largeBatch", 1024), d.seed());
+        LstmConfig other = d.withBatches(Integer.getInteger("bench.otherBatch", 64),
+                Double.parseDouble(System.getProperty("bench.otherRate", "0.01")));
         System.out.printf(Locale.ROOT, "DAX: %d closes, %d training windows, %d epochs; %s%n", dax.length, trainWindows,
-                EPOCHS, describe(variants, d, large));
+                EPOCHS, describe(variants, d, other));
         if (variants.contains("pytorch-window") && EPOCHS != 100) {
             throw new IllegalArgumentException("window_lstm.py always trains 100 epochs; leave pytorch-window out");
         }
         for (int w = 0; w < WARMUP; w++) {
             for (String v : variants) {
                 if (v.startsWith("tickcast")) {
-                    System.out.printf(Locale.ROOT, "warm-up %-15s %s%n", v, tickcast(v.equals("tickcast") ? d : large, trainingPart));
+                    System.out.printf(Locale.ROOT, "warm-up %-15s %s%n", v, tickcast(v.equals("tickcast") ? d : other, trainingPart));
                 }
             }
         }
@@ -90,7 +89,7 @@ public final class TrainingBenchmark {
             for (String v : order) {
                 Sample s = switch (v) {
                     case "tickcast" -> tickcast(d, trainingPart);
-                    case "tickcast-large" -> tickcast(large, trainingPart);
+                    case "tickcast-64" -> tickcast(other, trainingPart);
                     case "pytorch-seed" -> script("seed_lstm.py", String.valueOf(EPOCHS));
                     case "pytorch-window" -> script("window_lstm.py");
                     default -> throw new IllegalArgumentException("unknown variant " + v);
@@ -102,14 +101,14 @@ public final class TrainingBenchmark {
         report(variants, seconds);
     }
 
-    private static String describe(List<String> variants, LstmConfig d, LstmConfig large) {
+    private static String describe(List<String> variants, LstmConfig d, LstmConfig other) {
         List<String> parts = new ArrayList<>();
         for (String v : variants) {
             parts.add(switch (v) {
                 case "tickcast" -> String.format(Locale.ROOT, "tickcast = default trainer (batch %d, lr %s)",
                         d.batchSize(), d.learningRate());
-                case "tickcast-large" -> String.format(Locale.ROOT, "tickcast-large = batch %d, lr %s",
-                        large.batchSize(), large.learningRate());
+                case "tickcast-64" -> String.format(Locale.ROOT, "tickcast-64 = batch %d, lr %s",
+                        other.batchSize(), other.learningRate());
                 case "pytorch-seed" -> "pytorch-seed = " + REFERENCE.resolve("seed_lstm.py") + " (full batch)";
                 case "pytorch-window" -> "pytorch-window = " + REFERENCE.resolve("window_lstm.py") + " (batch 64)";
                 default -> v;
@@ -184,7 +183,7 @@ public final class TrainingBenchmark {
         for (int a = 0; a < variants.size(); a++) {
             for (int b = 0; b < variants.size(); b++) {
                 if (a == b || !(variants.get(a).startsWith("pytorch") && variants.get(b).startsWith("tickcast")
-                        || variants.get(a).equals("tickcast") && variants.get(b).equals("tickcast-large"))) {
+                        || variants.get(a).equals("tickcast-64") && variants.get(b).equals("tickcast"))) {
                     continue;
                 }
                 double[] perRound = new double[ROUNDS];

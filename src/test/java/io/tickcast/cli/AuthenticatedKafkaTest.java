@@ -368,8 +368,7 @@ class AuthenticatedKafkaTest {
                 "http.port", "0",
                 "trainer.interval", "PT0S",
                 "trainer.every-ticks", "0",
-                "trainer.min-windows", "50",
-                "train.epochs", "60"));
+                "trainer.min-windows", "50"));
         settings.put("gate.min-windows", "40");
         // Kafka Streams deletes processed records of its repartition topic every second instead of every 30
         settings.put("kafka.repartition.purge.interval.ms", "1000");

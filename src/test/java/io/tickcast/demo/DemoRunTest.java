@@ -32,7 +32,7 @@ class DemoRunTest {
     }
 
     private static Outcome demo(List<Tick> ticks, String appId, int httpPort) throws Exception {
-        TickcastConfig config = TickcastConfig.load(List.of(), Map.of(), Map.of("train.epochs", "40", "application.id", appId,
+        TickcastConfig config = TickcastConfig.load(List.of(), Map.of(), Map.of("application.id", appId,
                 "http.host", "127.0.0.1", "http.port", Integer.toString(httpPort)));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<ForecastScoreboard.SymbolScore> scores;

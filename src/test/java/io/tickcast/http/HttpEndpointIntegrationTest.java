@@ -130,7 +130,7 @@ class HttpEndpointIntegrationTest {
         for (int i = 0; i < wave.length; i++) {
             wave[i] = 100 + 5 * Math.sin(i / 4.0);
         }
-        trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(20), List.of(wave), LstmTrainer.EpochListener.NONE);
+        trained = LstmTrainer.train(LstmConfig.DEFAULT, List.of(wave), LstmTrainer.EpochListener.NONE);
         sendTraffic();
     }
 

@@ -72,7 +72,7 @@ class StreamIntegrationTest {
         for (int i = 0; i < wave.length; i++) {
             wave[i] = 100 + 5 * Math.sin(i / 4.0);
         }
-        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(40), List.of(wave), LstmTrainer.EpochListener.NONE);
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT, List.of(wave), LstmTrainer.EpochListener.NONE);
         ModelSlot slot = new ModelSlot(5);
         slot.install(trained.model(), 1);
 

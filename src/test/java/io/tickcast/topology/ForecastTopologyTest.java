@@ -276,7 +276,7 @@ class ForecastTopologyTest {
     @Test
     void anInstalledModelTakesOverFromNaiveBetweenTwoForecasts() {
         double[] series = wave();
-        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(60), List.of(series),
+        TrainingResult trained = LstmTrainer.train(LstmConfig.DEFAULT, List.of(series),
                 LstmTrainer.EpochListener.NONE);
         for (int i = 0; i < 5; i++) {
             send("DAX", D0.plusDays(i), series[i]);

@@ -25,7 +25,7 @@ class InitialModelTest {
     @Test
     void aModelFileIsPublishedOnlyIfItBeatsNaiveOnDataItDidNotTrainOn() {
         double[] wave = SyntheticSeries.wave(700, 100, 0, 4);
-        try (LstmModel model = LstmTrainer.train(LstmConfig.DEFAULT.withEpochs(40), List.of(Arrays.copyOf(wave, 400)),
+        try (LstmModel model = LstmTrainer.train(LstmConfig.DEFAULT, List.of(Arrays.copyOf(wave, 400)),
                 LstmTrainer.EpochListener.NONE).model()) {
             PriceSeries later = SyntheticSeries.dated("W", SyntheticSeries.START.plusDays(400), Arrays.copyOfRange(wave, 400, 700));
             InitialModel onTheWave = InitialModel.validate(model, List.of(later), GateSettings.DEFAULT, CLOCK);
@@ -49,7 +49,7 @@ class InitialModelTest {
 
     @Test
     void aModelTrainedOnAFileIsGatedOnTheFilesMostRecentPart() {
-        TickcastConfig config = TickcastConfig.load(List.of(), java.util.Map.of(), java.util.Map.of("train.epochs", "40"));
+        TickcastConfig config = TickcastConfig.load(List.of(), java.util.Map.of(), java.util.Map.of());
         InitialModel learnable = InitialModel.train(List.of(
                 SyntheticSeries.dated("A", SyntheticSeries.START, SyntheticSeries.wave(600, 100, 0, 1))), config, CLOCK,
                 LstmTrainer.EpochListener.NONE);

@@ -35,7 +35,7 @@ class LiveScorerTest {
         wave = SyntheticSeries.wave(DAYS, 100, 0, 5);
         GatedTraining.Candidate c = GatedTraining.run(
                 List.of(SyntheticSeries.dated("W", SyntheticSeries.START, Arrays.copyOf(wave, TRAINED_ON))),
-                GatedTraining.Settings.of(LstmConfig.DEFAULT.withEpochs(60), 0.2, 50, new GateSettings(0.05, 50, 0.01)), null,
+                GatedTraining.Settings.of(LstmConfig.DEFAULT, 0.2, 50, new GateSettings(0.05, 50, 0.01)), null,
                 LstmTrainer.EpochListener.NONE);
         assertThat(c.passed()).as(c.verdict().reason()).isTrue();
         model = c.trained().model();

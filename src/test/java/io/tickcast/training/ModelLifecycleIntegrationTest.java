@@ -63,7 +63,6 @@ class ModelLifecycleIntegrationTest {
     @Test
     void lateRegistrySafeVersionsAndLiveDemotion() throws Exception {
         TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "lifecycle-it", Map.of(
-                "train.epochs", "60",
                 "gate.min-windows", "100",
                 "demotion.window", "160"));
         try (Admin admin = Admin.create(config.kafkaClientProperties())) {

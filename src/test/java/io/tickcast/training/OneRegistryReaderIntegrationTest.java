@@ -59,7 +59,7 @@ class OneRegistryReaderIntegrationTest {
 
     @Test
     void roleAllRunsOneRegistryReaderAndRetrainingStillReachesTheStream() throws Exception {
-        TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "one-reader-it", Map.of("train.epochs", "60"))
+        TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "one-reader-it", Map.of())
                 .withTopics(new TickcastConfig.Topics("one-reader-ticks", "one-reader-forecasts", "one-reader-dlq",
                         "one-reader-models"))
                 .withStateDir(dir.resolve("state").toString());

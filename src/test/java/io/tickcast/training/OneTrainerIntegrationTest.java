@@ -57,7 +57,6 @@ class OneTrainerIntegrationTest {
     @Test
     void theSecondTrainerFencesTheFirstWhichSaysSoAndOnlyTheSecondPublishes() throws Exception {
         TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "one-trainer-it", Map.of(
-                "train.epochs", "60",
                 "registry.keep-versions", "1"));
         TopicAdmin.ensureTopics(config, 2, (short) 1);
         try (TickPublisher ticks = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {

@@ -58,9 +58,7 @@ class RetrainingIntegrationTest {
 
     @Test
     void bothInstancesSwitchToTheRetrainedModelWithoutLosingAForecast() throws Exception {
-        TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "retrain-it", Map.of(
-                "train.epochs", "100",
-                "train.learning-rate", "0.01"));
+        TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "retrain-it", Map.of());
         TopicAdmin.ensureTopics(config, 2, (short) 1);
         List<List<Tick>> days = SyntheticSeries.waveDays(SYMBOLS, DAYS);
 
