@@ -20,7 +20,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.L2Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.tickcast.config.LstmConfig;
@@ -102,7 +101,7 @@ public final class LstmTrainer {
                 .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                 .optWeightDecays((float) regime.weightDecay())
                 .build();
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(new L2Loss("mse", 1f)).optOptimizer(adam);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(new MeanSquaredLoss()).optOptimizer(adam);
         Random shuffle = new Random(config.seed());
         int[] order = identity(n);
         double[] losses = new double[config.epochs()];
