@@ -64,7 +64,8 @@ public final class BrokerBenchmark {
      * and {@code lstm-retraining} (the model, while another thread of the process trains a model of the default
      * shape, 100 epochs on 1,200 windows, over and over, as the trainer of role {@code all} does) and
      * {@code lstm-retraining-paced} (the same with the training held to {@code bench.training-share} of a core,
-     * 0.5 by default: {@code trainer.cpu-share}).
+     * 0.5 by default, as {@code trainer.cpu-share}'s default holds the trainer of role {@code all}; the unpaced
+     * {@code lstm-retraining} is {@code trainer.cpu-share=1}).
      */
     private final List<String> variants = List.of(System.getProperty("bench.variants", "naive,lstm,lstm-unbatched").split(","));
 
