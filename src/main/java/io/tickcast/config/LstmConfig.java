@@ -3,8 +3,8 @@ package io.tickcast.config;
 /**
  * The LSTM's architecture and training hyperparameters. The network and the loss follow the seed article: 5-day
  * window, 2 layers, hidden size 8, Adam, MSE loss, 100 epochs. Its learning rate (0.01) and batches (64) gave way
- * to batches of 1,024 at 0.03: 4-5x faster (100 epochs on DAX in well under 2 s), chosen on the bundled series'
- * gate windows (training part only) over five seeds (docs/benchmarks.md, "Larger batches").
+ * to batches of 1,024 at 0.03: 3-4x faster (100 epochs on DAX in 0.7 s once the JVM is warm), chosen on the bundled
+ * series' gate windows (training part only) over five seeds (docs/benchmarks.md, "Larger batches").
  */
 public record LstmConfig(int window, int layers, int hidden, double learningRate, int epochs, int batchSize, long seed) {
 
