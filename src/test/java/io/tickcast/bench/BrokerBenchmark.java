@@ -147,7 +147,19 @@ public final class BrokerBenchmark {
         return config;
     }
 
-    private ForecastService start(TickcastConfig config, boolean lstm) throws InterruptedException {
+    /** A run's service and its model slot: closing it stops the service and closes the run's model. */
+    private record RunningService(ForecastService service, ModelSlot slot) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                service.close();
+            } finally {
+                slot.clear("benchmark run over"); // else each run's model waits for the finalizer (RSS grew run by run)
+            }
+        }
+    }
+
+    private RunningService start(TickcastConfig config, boolean lstm) throws InterruptedException {
         ModelSlot slot = new ModelSlot(WINDOW);
         if (lstm) {
             slot.install(LstmModel.fromBytes(modelBytes, LstmConfig.DEFAULT), 1);
@@ -155,9 +167,10 @@ public final class BrokerBenchmark {
         ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC());
         service.start();
         if (!service.awaitRunning(Duration.ofMinutes(2))) {
+            service.close();
             throw new IllegalStateException("stream not running within 2 minutes");
         }
-        return service;
+        return new RunningService(service, slot);
     }
 
     private KafkaConsumer<String, Forecast> reader(TickcastConfig config) {
@@ -266,7 +279,7 @@ public final class BrokerBenchmark {
         long t10 = 0;
         long t90 = 0;
         long count = 0;
-        try (ForecastService service = start(config, variant.startsWith("lstm"));
+        try (RunningService service = start(config, variant.startsWith("lstm"));
              KafkaConsumer<String, Forecast> reader = reader(config)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (count < expected && System.nanoTime() < deadline) {
@@ -337,7 +350,7 @@ public final class BrokerBenchmark {
         List<Tick> warm = ticks.subList(0, symbols * WINDOW);
         List<Tick> timed = ticks.subList(symbols * WINDOW, ticks.size());
         List<Long> latencies = new ArrayList<>();
-        try (ForecastService service = start(config, variant.startsWith("lstm"));
+        try (RunningService service = start(config, variant.startsWith("lstm"));
              KafkaConsumer<String, Forecast> reader = reader(config);
              TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), topic);
              BackgroundTraining training = !variant.contains("-retraining") ? null
