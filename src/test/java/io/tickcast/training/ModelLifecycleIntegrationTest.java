@@ -18,12 +18,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import io.tickcast.client.TickPublisher;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.KafkaBroker;
 import io.tickcast.kafka.TopicRecords;
 import io.tickcast.lstm.LstmModel;
-import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.metrics.MeterNames;
 import io.tickcast.records.Tick;
 import io.tickcast.registry.ModelPublisher;
@@ -111,8 +109,7 @@ class ModelLifecycleIntegrationTest {
 
                 // another writer publishes v2 (an operator's forced, badly trained model): the trainer's next
                 // version is 3, and a candidate beats that model with evidence
-                try (LstmModel bad = LstmTrainer.train(new LstmConfig(5, 2, 8, 1.0, 1, 64, 42),
-                        List.of(closes[0]), LstmTrainer.EpochListener.NONE).model();
+                try (LstmModel bad = ForcedBadModel.train();
                      ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
                     publisher.publish(ModelRecord.forced(bad, 2, Instant.now()));
                 }

@@ -24,11 +24,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tickcast.client.TickPublisher;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.KafkaBroker;
 import io.tickcast.lstm.LstmModel;
-import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
@@ -84,8 +82,7 @@ class OneRegistryReaderIntegrationTest {
 
             // another writer publishes a badly trained model (v2): the trainer sees it through the shared reader, so
             // its next version is 3, and a candidate beats v2 with evidence
-            try (LstmModel bad = LstmTrainer.train(new LstmConfig(5, 2, 8, 1.0, 1, 64, 42),
-                    List.of(SyntheticSeries.wave(DAYS, 100, 0, 0)), LstmTrainer.EpochListener.NONE).model();
+            try (LstmModel bad = ForcedBadModel.train();
                  ModelPublisher operator = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
                 operator.publish(ModelRecord.forced(bad, 2, Instant.now()));
             }

@@ -20,11 +20,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tickcast.client.TickPublisher;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.KafkaBroker;
 import io.tickcast.lstm.LstmModel;
-import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.metrics.MeterNames;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
@@ -96,8 +94,7 @@ class OneTrainerIntegrationTest {
 
             // an operator publishes a badly trained model (v2): a candidate beats it with evidence, but only the
             // second trainer may publish one
-            try (LstmModel bad = LstmTrainer.train(new LstmConfig(5, 2, 8, 1.0, 1, 64, 42),
-                    List.of(SyntheticSeries.wave(DAYS, 100, 0, 0)), LstmTrainer.EpochListener.NONE).model();
+            try (LstmModel bad = ForcedBadModel.train();
                  ModelPublisher operator = new ModelPublisher(config.kafkaClientProperties(), config.topics().models())) {
                 operator.publish(ModelRecord.forced(bad, 2, Instant.now()));
             }
