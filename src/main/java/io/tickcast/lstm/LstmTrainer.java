@@ -15,6 +15,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -111,6 +112,9 @@ public final class LstmTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         try (Trainer trainer = model.djlModel().newTrainer(tc)) {
             trainer.initialize(LstmModel.inputShape(config.batchSize(), config));
+            // the validation windows go to the engine once per training (they are the same every epoch); the
+            // arrays live in the trainer's manager, closed with it
+            NDList validationSet = validation == null ? null : upload(trainer.getManager(), validation, config);
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 shuffle(order, shuffle);
                 double sum = 0;
@@ -119,8 +123,8 @@ public final class LstmTrainer {
                     sum += step(trainer, data, order, from, to, config) * (to - from);
                 }
                 losses[epoch] = sum / n;
-                if (validation != null) {
-                    validationLosses[epoch] = evaluate(trainer, validation, config);
+                if (validationSet != null) {
+                    validationLosses[epoch] = evaluate(trainer, validationSet);
                     if (validationLosses[epoch] < bestLoss) {
                         bestLoss = validationLosses[epoch];
                         bestEpoch = epoch + 1;
@@ -157,22 +161,27 @@ public final class LstmTrainer {
     }
 
     /**
-     * Mean loss over all of {@code data}. Not a training step (no gradient collector, nothing is updated), but
+     * Mean loss over the validation set (inputs, targets). Not a training step (no gradient collector, nothing is updated), but
      * run with autograd on, on the LSTM kernel the network is trained and served with ({@link LstmKernel}): with
      * autograd off PyTorch picks oneDNN's inference kernel, which on AVX-512 CPUs computes another function
      * for this network, so the epoch would be picked on numbers the model never serves.
      */
-    private static double evaluate(Trainer trainer, WindowDataset data, LstmConfig config) {
-        int n = data.size();
-        int[] all = identity(n);
-        try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = batch.create(data.inputs(all, 0, n), LstmModel.inputShape(n, config));
-            NDArray y = batch.create(data.targets(all, 0, n), new Shape(n, 1));
+    private static double evaluate(Trainer trainer, NDList validationSet) {
+        try (NDScope pass = new NDScope()) { // closes the arrays the pass creates; the validation set stays
+            pass.suppressNotUsedWarning();
             return LstmKernel.forward(() -> {
-                NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
-                return trainer.getLoss().evaluate(new NDList(y), new NDList(pred)).getFloat();
+                NDArray pred = trainer.forward(new NDList(validationSet.get(0))).singletonOrThrow();
+                return trainer.getLoss().evaluate(new NDList(validationSet.get(1)), new NDList(pred)).getFloat();
             });
         }
+    }
+
+    /** Inputs (n, window, 1) and targets (n, 1) of all of {@code data}'s examples, in {@code manager}. */
+    private static NDList upload(NDManager manager, WindowDataset data, LstmConfig config) {
+        int n = data.size();
+        int[] all = identity(n);
+        return new NDList(manager.create(data.inputs(all, 0, n), LstmModel.inputShape(n, config)),
+                manager.create(data.targets(all, 0, n), new Shape(n, 1)));
     }
 
     private static byte[] snapshot(LstmModel model) {
