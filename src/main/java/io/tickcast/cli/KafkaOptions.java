@@ -2,8 +2,8 @@ package io.tickcast.cli;
 
 import java.util.Map;
 
-import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.settings.ConfigKey;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

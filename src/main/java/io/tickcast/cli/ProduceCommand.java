@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 
 import io.tickcast.client.PublishFailedException;
 import io.tickcast.client.TickPublisher;
-import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Tick;
+import io.tickcast.settings.ConfigKey;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
 import io.tickcast.lstm.Scaling;
-import io.tickcast.lstm.WindowDataset;
 import io.tickcast.lstm.TrainingResult;
+import io.tickcast.lstm.WindowDataset;
 import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.PriceSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
 import io.tickcast.errors.Causes;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.interval.IntervalSettings;
+import io.tickcast.lstm.LstmConfig;
+import io.tickcast.settings.ConfigKey;
+import io.tickcast.settings.InvalidSettingException;
 
 /**
  * All of tickcast's settings in one typed place. Built from (lowest to highest precedence) the defaults in

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.tickcast.lstm.PriceSeries;
 import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.PriceSeries;
 import io.tickcast.records.Tick;
 
 /**

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.tickcast.quality.ForecastScoreboard.Coverage;
-import io.tickcast.quality.ForecastScoreboard.SymbolScore;
+import io.tickcast.evaluation.ForecastScoreboard.Coverage;
+import io.tickcast.evaluation.ForecastScoreboard.SymbolScore;
 
 /**
  * The demo's closing table: per symbol, the stream's forecast errors next to the naive forecast's, and how often

@@ -1,7 +1,7 @@
 package io.tickcast.gate;
 
-import io.tickcast.config.ConfigKey;
-import io.tickcast.config.InvalidSettingException;
+import io.tickcast.settings.ConfigKey;
+import io.tickcast.settings.InvalidSettingException;
 
 /**
  * How much evidence a model needs: a one-sided Diebold-Mariano test at {@code level} over at least

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 
 /** One forecast to judge: a symbol's window of closes, the date of the close that follows it, and that close. */
 public record ValidationWindow(String symbol, LocalDate targetDate, double[] closes, double actual) {

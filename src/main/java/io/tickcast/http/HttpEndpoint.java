@@ -19,7 +19,7 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.Json;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.server.HttpConfiguration;

@@ -2,6 +2,8 @@ package io.tickcast.interval;
 
 import java.util.List;
 
+import io.tickcast.records.Interval;
+
 /**
  * Online correction of an interval's width from its own misses (conformal quantile tracking, in log space): per
  * symbol and level, a log factor {@code theta} widens ({@code > 0}) or narrows the calibrated interval's half-width

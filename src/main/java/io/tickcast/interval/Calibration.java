@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.tickcast.records.Interval;
 
 /**
  * How wide a forecaster's prediction intervals are (part of the model record contract): for each coverage level,

@@ -2,8 +2,8 @@ package io.tickcast.interval;
 
 import java.util.List;
 
-import io.tickcast.config.ConfigKey;
-import io.tickcast.config.InvalidSettingException;
+import io.tickcast.settings.ConfigKey;
+import io.tickcast.settings.InvalidSettingException;
 
 /**
  * Which prediction intervals to publish and how to scale them.

@@ -6,8 +6,9 @@ import java.util.Collection;
 import java.util.List;
 
 import io.tickcast.gate.ValidationWindow;
+import io.tickcast.records.Interval;
+import io.tickcast.records.PriceSeries;
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import io.tickcast.lstm.PriceSeries;
 
 /**
  * Calibrates a model's intervals and the naive forecast's on the gate's validation windows (data the model did

@@ -15,7 +15,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.errors.Causes;
 
 /**

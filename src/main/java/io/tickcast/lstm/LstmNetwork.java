@@ -5,7 +5,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
-import io.tickcast.config.LstmConfig;
 
 /** The network: a stacked LSTM over the window (batch, steps, 1), its last step, and a linear head to one output. */
 final class LstmNetwork {

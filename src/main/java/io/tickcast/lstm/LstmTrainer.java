@@ -23,7 +23,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.tickcast.config.LstmConfig;
 
 /**
  * Trains an {@link LstmModel} with mini-batch Adam on MSE, conducted by a {@link TrainingRegime} (weight

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import io.tickcast.records.PriceSeries;
+
 /**
  * Supervised examples cut from price series: every run of {@code window} consecutive closes is an input,
  * the close after it the target, both scaled by a {@link Scaling} (per window unless told otherwise).

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.tickcast.quality.ScoredForecast;
+import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.records.Forecast;
 
 /**

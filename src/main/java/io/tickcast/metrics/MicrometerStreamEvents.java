@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tickcast.quality.ScoredForecast;
+import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.records.RejectReason;
 import io.tickcast.topology.PriceWindow;
 import io.tickcast.topology.StreamEvents;

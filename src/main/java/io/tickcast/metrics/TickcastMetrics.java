@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tickcast.quality.ScoredForecast;
+import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.records.Forecast;
 import io.tickcast.registry.RegistryEvents;
 import io.tickcast.topology.ForecastTopology;

@@ -21,12 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.tickcast.errors.Causes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-
-import io.tickcast.errors.Causes;
-import io.tickcast.lstm.PriceSeries;
 
 /**
  * Reads {@code symbol,date,close[,open,high,low,volume]} CSV files (RFC 4180: quoted fields, CRLF or LF, an

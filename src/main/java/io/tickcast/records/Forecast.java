@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.tickcast.interval.Interval;
-
 /**
  * A next-day forecast (record contract). {@code asOf} is the date of the last tick in the window,
  * {@code horizon} is in trading days (always 1), {@code model} is {@code lstm} or {@code naive} and

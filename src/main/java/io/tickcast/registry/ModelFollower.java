@@ -12,12 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.errors.Causes;
 import io.tickcast.kafka.AccessDenied;
 import io.tickcast.kafka.ClientSettings;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

@@ -2,8 +2,8 @@ package io.tickcast.registry;
 
 import java.io.IOException;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.lstm.InvalidModelException;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.records.Json;
 

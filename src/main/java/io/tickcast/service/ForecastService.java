@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.serving.ModelSlot;
+import io.tickcast.settings.ConfigKey;
 import io.tickcast.topology.ForecastTopology;
-import io.tickcast.topology.ModelSlot;
 import io.tickcast.topology.PoisonRecordHandler;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.streams.CloseOptions;

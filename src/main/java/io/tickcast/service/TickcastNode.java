@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
 
-import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
 import io.tickcast.http.Health;
@@ -22,7 +21,8 @@ import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
+import io.tickcast.settings.ConfigKey;
 import io.tickcast.training.RetrainCycle;
 import io.tickcast.training.TrainerService;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;

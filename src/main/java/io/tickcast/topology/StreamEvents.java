@@ -1,6 +1,6 @@
 package io.tickcast.topology;
 
-import io.tickcast.quality.ScoredForecast;
+import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.records.RejectReason;
 
 /** What the topology reports as it runs; the metrics package implements it. Calls come from stream threads. */

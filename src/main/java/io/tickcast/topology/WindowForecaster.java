@@ -1,16 +1,16 @@
 package io.tickcast.topology;
 
 import java.time.Clock;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import io.tickcast.interval.Calibration;
-import io.tickcast.interval.Interval;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.interval.NaiveFallback;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.Interval;
+import io.tickcast.serving.ModelSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.util.List;
 
 import io.tickcast.config.TickcastConfig;
-
+import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.interval.AdaptiveWidth;
-import io.tickcast.interval.Interval;
 import io.tickcast.interval.IntervalSettings;
-import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.Interval;
 import io.tickcast.records.ParsedTick;
 import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
 import io.tickcast.records.TickParser;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -4,24 +4,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.gate.Evidence;
+import io.tickcast.gate.GateSettings;
+import io.tickcast.gate.ModelGate;
+import io.tickcast.gate.ValidationWindow;
 import io.tickcast.interval.CoverageCheck;
 import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.interval.ValidationCalibration;
-import io.tickcast.gate.GateSettings;
-import io.tickcast.gate.ModelGate;
-import io.tickcast.gate.ValidationWindow;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
 import io.tickcast.lstm.Scaling;
 import io.tickcast.lstm.TrainingRegime;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.lstm.WindowDataset;
+import io.tickcast.records.PriceSeries;
 
 /**
  * Trains a candidate and judges it, the one way every model that tickcast serves is made (trainer, demo,

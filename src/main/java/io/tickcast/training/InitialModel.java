@@ -9,7 +9,7 @@ import io.tickcast.gate.ModelGate;
 import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 import io.tickcast.registry.ModelRecord;
 
 /**

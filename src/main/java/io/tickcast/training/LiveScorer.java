@@ -9,7 +9,7 @@ import java.util.List;
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmPredictor;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 
 /**
  * The trainer's live check of the model in service: every new tick whose date is after the model's training

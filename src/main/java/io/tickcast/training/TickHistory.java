@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 import io.tickcast.records.Tick;
 
 /**

@@ -25,7 +25,7 @@ import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
 import io.tickcast.registry.RegistryEvents;
 import io.tickcast.registry.TransactionalPublisher;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

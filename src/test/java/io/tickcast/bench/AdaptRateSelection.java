@@ -7,10 +7,10 @@ import java.util.Locale;
 import io.tickcast.interval.AdaptiveWidth;
 import io.tickcast.interval.Calibration;
 import io.tickcast.interval.Calibrator;
-import io.tickcast.interval.Interval;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.interval.Volatility;
 import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.Interval;
 
 /**
  * How the default {@code interval.adapt-rate} was chosen, on the validation part of the bundled series only

@@ -5,15 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.Evidence;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.DjlSetup;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
 import io.tickcast.lstm.Scaling;
 import io.tickcast.lstm.TrainingRegime;
 import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.PriceSeries;
 import io.tickcast.training.GatedTraining;
 
 /**

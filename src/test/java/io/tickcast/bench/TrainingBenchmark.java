@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.lstm.DjlSetup;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.CsvTickReader;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.tickcast.config.ConfigKey;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.kafka.KafkaBroker;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.TestModels;
+import io.tickcast.settings.ConfigKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

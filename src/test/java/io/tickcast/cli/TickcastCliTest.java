@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tickcast.config.ConfigKey;
-import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
+import io.tickcast.settings.ConfigKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tickcast.interval.IntervalSettings;
+import io.tickcast.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 class IntervalConfigTest {

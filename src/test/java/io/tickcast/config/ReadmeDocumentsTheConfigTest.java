@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.RejectReason;
 import io.tickcast.records.TickLimits;
+import io.tickcast.settings.ConfigKey;
 import org.junit.jupiter.api.Test;
 
 /**

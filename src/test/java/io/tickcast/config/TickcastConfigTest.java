@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.lstm.LstmConfig;
+import io.tickcast.settings.ConfigKey;
+import io.tickcast.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Random;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.evaluation.ForecastMetrics;
+import io.tickcast.evaluation.ForecastScoreboard;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.quality.ForecastMetrics;
-import io.tickcast.quality.ForecastScoreboard;
 import io.tickcast.records.Tick;
 import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;

@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.tickcast.cli.TickcastCli;
-import io.tickcast.config.ConfigKey;
 import io.tickcast.config.KafkaClientKeys;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.settings.ConfigKey;
 import picocli.CommandLine;
 
 /** What the code defines and the deployment files must agree with: settings, Kafka names, the CLI. */

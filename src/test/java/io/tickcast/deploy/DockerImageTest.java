@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.tickcast.config.ConfigKey;
 import io.tickcast.deploy.Dockerfile.Instruction;
+import io.tickcast.settings.ConfigKey;
 import org.junit.jupiter.api.Test;
 
 /** docker/Dockerfile and .dockerignore, read as text: no Docker engine runs here. */

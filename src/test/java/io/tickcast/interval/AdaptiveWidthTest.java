@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 
+import io.tickcast.records.Interval;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveWidthTest {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.tickcast.records.Interval;
+import io.tickcast.records.IntervalScore;
 import org.junit.jupiter.api.Test;
 
 /** The calibration maths on data whose quantiles are known. */

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.tickcast.cli.CliProcess;
 import io.tickcast.client.TickPublisher;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;

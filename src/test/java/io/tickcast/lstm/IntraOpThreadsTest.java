@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 
 import ai.djl.pytorch.jni.JniUtils;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

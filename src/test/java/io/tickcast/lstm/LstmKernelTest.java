@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 
-import io.tickcast.config.LstmConfig;
-import io.tickcast.quality.ForecastMetrics;
-import io.tickcast.quality.HoldoutSplit;
+import io.tickcast.backtest.HoldoutSplit;
+import io.tickcast.evaluation.ForecastMetrics;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Tick;
 import org.junit.jupiter.api.AfterAll;

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.tickcast.cli.CliProcess;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

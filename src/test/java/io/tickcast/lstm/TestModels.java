@@ -4,7 +4,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.tickcast.config.LstmConfig;
 
 /** Models with known, deliberately broken behaviour, for tests of code that uses models. */
 public final class TestModels {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 

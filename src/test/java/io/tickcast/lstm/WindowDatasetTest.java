@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.tickcast.records.PriceSeries;
 import org.junit.jupiter.api.Test;
 
 class WindowDatasetTest {

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Random;
 
 import io.micrometer.core.instrument.Counter;
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.interval.Calibration;
 import io.tickcast.interval.ForecasterCalibration;
-import io.tickcast.interval.Interval;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.TestModels;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.Interval;
 import io.tickcast.records.JsonSerde;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 import io.tickcast.topology.TopologyDrivers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;

@@ -8,7 +8,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tickcast.interval.Interval;
 import org.junit.jupiter.api.Test;
 
 /** The forecast record's {@code intervals} field is additive: old records and old consumers keep working. */

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.kafka.KafkaBroker;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.lstm.LstmConfig;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -2,7 +2,7 @@ package io.tickcast.registry;
 
 import java.time.Instant;
 
-import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.TestModels;
 

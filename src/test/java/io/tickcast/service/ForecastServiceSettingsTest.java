@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tickcast.config.TickcastConfig;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 import io.tickcast.topology.PoisonRecordHandler;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.streams.StreamsConfig;

@@ -13,9 +13,10 @@ import java.util.Random;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.interval.Calibration;
-import io.tickcast.interval.Interval;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.Interval;
 import io.tickcast.records.JsonSerde;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;

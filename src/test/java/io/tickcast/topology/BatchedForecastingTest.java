@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.evaluation.ScoredForecast;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.quality.ScoredForecast;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
+import io.tickcast.serving.ModelSlot;
 import io.tickcast.training.SyntheticSeries;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TestModels;
@@ -20,6 +20,7 @@ import io.tickcast.records.Forecast;
 import io.tickcast.records.Json;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.records.RejectReason;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;

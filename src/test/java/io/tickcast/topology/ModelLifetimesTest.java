@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.TestModels;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
+import io.tickcast.serving.ModelSlot;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import io.tickcast.quality.ScoredForecast;
+import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.records.RejectReason;
 
 /** Keeps what the topology reports, for assertions. */

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Properties;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 

@@ -3,7 +3,7 @@ package io.tickcast.training;
 import java.util.List;
 import java.util.Random;
 
-import io.tickcast.config.LstmConfig;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 import org.junit.jupiter.api.Test;
 
 /**

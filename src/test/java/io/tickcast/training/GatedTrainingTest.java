@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.gate.ValidationWindow;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 import org.junit.jupiter.api.Test;
 
 class GatedTrainingTest {

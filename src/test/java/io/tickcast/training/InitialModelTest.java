@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 import org.junit.jupiter.api.Test;
 
 /** The first model goes through the gate too: trained and gated, validated on other data, or forced and said so. */

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.topology.ModelSlot;
+import io.tickcast.serving.ModelSlot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.tickcast.config.LstmConfig;
 import io.tickcast.gate.GateSettings;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 import org.junit.jupiter.api.Test;

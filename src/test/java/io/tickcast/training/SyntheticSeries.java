@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.tickcast.lstm.PriceSeries;
+import io.tickcast.records.PriceSeries;
 import io.tickcast.records.Tick;
 
 /** Price series for tests: ones a small LSTM can learn, and random walks, where nothing beats naive. */

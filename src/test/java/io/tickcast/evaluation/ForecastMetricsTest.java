@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
-package io.tickcast.quality;
+package io.tickcast.backtest;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.tickcast.interval.AdaptiveWidth;
 import io.tickcast.interval.Calibration;
-import io.tickcast.interval.Interval;
+import io.tickcast.records.Interval;
 
 /**
  * Test-split scores of prediction intervals at one coverage level, for the LSTM's intervals, the published

@@ -1,4 +1,4 @@
-package io.tickcast.interval;
+package io.tickcast.records;
 
 /**
  * The interval score of Winkler (1972), as in Gneiting and Raftery (2007): for a central interval at

@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.backtest;
 
 import java.util.ArrayList;
 import java.util.Arrays;

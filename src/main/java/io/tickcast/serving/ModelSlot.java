@@ -1,4 +1,4 @@
-package io.tickcast.topology;
+package io.tickcast.serving;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +40,8 @@ class ScoredForecastTest {
     @Test
     void eachIntervalIsCheckedAgainstTheActualClose() {
         Forecast f = new Forecast("X", LocalDate.of(2020, 1, 1), 1, 100, 101, "lstm", 1, Instant.EPOCH,
-                java.util.List.of(new io.tickcast.interval.Interval(0.8, 99, 103),
-                        new io.tickcast.interval.Interval(0.95, 97, 105)));
+                java.util.List.of(new io.tickcast.records.Interval(0.8, 99, 103),
+                        new io.tickcast.records.Interval(0.95, 97, 105)));
         ScoredForecast s = ScoredForecast.of(f, 104);
         assertThat(s.intervals()).extracting(ScoredForecast.IntervalCheck::level).containsExactly(0.8, 0.95);
         assertThat(s.intervals()).extracting(ScoredForecast.IntervalCheck::inside).containsExactly(false, true);

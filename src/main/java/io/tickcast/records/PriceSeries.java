@@ -1,4 +1,4 @@
-package io.tickcast.lstm;
+package io.tickcast.records;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
 public record PriceSeries(String symbol, LocalDate[] dates, double[] closes) {
 
     /** The day undated series are taken to end on: undated series are aligned at their ends. */
-    static final LocalDate UNDATED_END = LocalDate.of(2000, 1, 1);
+    public static final LocalDate UNDATED_END = LocalDate.of(2000, 1, 1);
 
     public PriceSeries {
         if (dates.length != closes.length) {

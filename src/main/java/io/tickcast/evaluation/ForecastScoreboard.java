@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.evaluation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import io.tickcast.interval.Interval;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.Interval;
 import io.tickcast.records.Tick;
 
 /**

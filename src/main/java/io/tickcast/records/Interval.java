@@ -1,4 +1,4 @@
-package io.tickcast.interval;
+package io.tickcast.records;
 
 /**
  * A prediction interval of a forecast (part of the forecast record contract): the actual close is expected to

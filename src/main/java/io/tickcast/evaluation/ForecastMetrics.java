@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.evaluation;
 
 /**
  * Error measures of forecasts against actual values; arrays are aligned by index. {@code previous[i]} is the

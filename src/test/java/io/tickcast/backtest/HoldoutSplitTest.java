@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

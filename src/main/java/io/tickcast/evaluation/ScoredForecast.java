@@ -1,9 +1,9 @@
-package io.tickcast.quality;
+package io.tickcast.evaluation;
 
 import java.util.List;
 
-import io.tickcast.interval.Interval;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.Interval;
 
 /**
  * A forecast next to what happened: its error, the naive forecast's error (its last close), whether it

@@ -1,4 +1,4 @@
-package io.tickcast.config;
+package io.tickcast.settings;
 
 import java.util.Arrays;
 import java.util.Locale;

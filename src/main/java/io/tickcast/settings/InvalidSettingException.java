@@ -1,4 +1,4 @@
-package io.tickcast.config;
+package io.tickcast.settings;
 
 /**
  * A setting whose value is not allowed: the message names the key, the value and what is allowed (e.g.
@@ -24,7 +24,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
     }
 
     /** This error with {@code where} (e.g. "set in config file app.properties") after its message. */
-    InvalidSettingException from(String where) {
+    public InvalidSettingException from(String where) {
         return new InvalidSettingException(key, getMessage() + " (" + where + ")");
     }
 

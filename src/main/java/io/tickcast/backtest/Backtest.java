@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.backtest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.tickcast.config.ConfigKey;
 import io.tickcast.config.TickcastConfig;
-import io.tickcast.config.LstmConfig;
+import io.tickcast.evaluation.ForecastMetrics;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.gate.ValidationWindow;
 import io.tickcast.interval.Calibration;
@@ -17,14 +16,16 @@ import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.interval.ValidationCalibration;
 import io.tickcast.interval.Volatility;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.lstm.PriceSeries;
 import io.tickcast.lstm.Scaling;
 import io.tickcast.lstm.TrainingRegime;
 import io.tickcast.lstm.TrainingResult;
+import io.tickcast.records.PriceSeries;
 import io.tickcast.records.Tick;
+import io.tickcast.settings.ConfigKey;
 import io.tickcast.training.GatedTraining;
 
 /**

@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tickcast.config.LstmConfig;
+import io.tickcast.evaluation.ForecastMetrics;
+import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.Scaling;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Json;

@@ -1,4 +1,7 @@
-package io.tickcast.config;
+package io.tickcast.lstm;
+
+import io.tickcast.settings.ConfigKey;
+import io.tickcast.settings.InvalidSettingException;
 
 /**
  * The LSTM's architecture and training hyperparameters. The network and the loss follow the seed article: 5-day

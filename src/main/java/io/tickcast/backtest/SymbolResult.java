@@ -1,4 +1,4 @@
-package io.tickcast.quality;
+package io.tickcast.backtest;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tickcast.evaluation.ForecastMetrics;
 import io.tickcast.gate.Evidence;
 import io.tickcast.gate.ModelGate;
 import io.tickcast.interval.ForecasterCalibration;
