@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.tickcast.TestPhase;
+
 /** tickcast's command line in a JVM of its own (this test JVM's class path), its output in a log file. */
 public final class CliProcess implements AutoCloseable {
 
@@ -63,6 +65,7 @@ public final class CliProcess implements AutoCloseable {
     }
 
     private static CliProcess start(Path log, ProcessBuilder builder) {
+        TestPhase.requireIntegration("tickcast in a JVM of its own");
         try {
             return new CliProcess(builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start(), log);

@@ -45,8 +45,8 @@ class DockerImageTest {
             }
         }
         // the jar's manifest has Class-Path lib/...: the jar and lib/ must sit side by side; lib/ is the lean class
-        // path LeanImageClassPathTest checks (no broker, no Scala, no native jar), libtorch/ the extracted PyTorch
-        assertThat(copied).contains("/build/" + LeanImageClassPathTest.IMAGE_LIB + "/ ./lib/", "/build/target/" + jar + " ./" + jar,
+        // path LeanImageClassPathIT checks (no broker, no Scala, no native jar), libtorch/ the extracted PyTorch
+        assertThat(copied).contains("/build/" + LeanImageClassPathIT.IMAGE_LIB + "/ ./lib/", "/build/target/" + jar + " ./" + jar,
                 "/build/libtorch/ ./libtorch/");
         assertThat(df.env("PYTORCH_LIBRARY_PATH")).isEqualTo(workdir + "/libtorch");
         List<String> entrypoint = df.last("ENTRYPOINT").execForm();

@@ -1,5 +1,6 @@
 package io.tickcast.kafka;
 
+import io.tickcast.TestPhase;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,6 +16,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        TestPhase.requireIntegration("a Kafka broker");
         kafka = EmbeddedKafka.start();
     }
 

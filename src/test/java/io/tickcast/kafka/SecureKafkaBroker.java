@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.tickcast.TestPhase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -40,6 +41,7 @@ public final class SecureKafkaBroker implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        TestPhase.requireIntegration("a Kafka broker");
         certs = TempDirs.create("tickcast-certs-");
         Path keystore = generateCertificates(certs);
         truststore = certs.resolve("truststore.p12");

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Batched inference in the topology ({@link TickcastConfig.Batching}): the windows that wait go through one model
  * call, and what comes out is what forecasting each tick on its own makes, tick for tick: the same forecasts in
  * the same order per symbol, the same scoring, the same dead letters, the same stores. Against a real broker with
- * a kill between a window update and its forecast: {@code io.tickcast.kafka.BatchedForecastsUnderKillTest}.
+ * a kill between a window update and its forecast: {@code io.tickcast.kafka.BatchedForecastsUnderKillIT}.
  */
 class BatchedForecastingTest {
 

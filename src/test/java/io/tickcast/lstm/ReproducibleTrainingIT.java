@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * On one machine, the same data, configuration and seed give a byte-identical model: in a fresh JVM, and in a
  * busy one where other threads load models and draw from the engine's random generator meanwhile.
  */
-class ReproducibleTrainingTest {
+class ReproducibleTrainingIT {
 
     private static final LstmConfig QUICK = LstmConfig.DEFAULT.withEpochs(15);
 

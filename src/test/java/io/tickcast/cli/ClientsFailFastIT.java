@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the likely cause, when the cluster is unreachable or refuses the client's security settings. Times are measured
  * here and compared with twice the bound, to stay clear of a busy machine's noise.
  */
-class ClientsFailFastTest {
+class ClientsFailFastIT {
 
     private static final Duration BOUND = Duration.ofSeconds(4);
 

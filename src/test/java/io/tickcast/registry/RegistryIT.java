@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * records and tombstones are visible to read_committed readers; a follower catching up on a long registry loads
  * one model, skips deleted versions quietly and falls back to the previous record when the newest does not load.
  */
-class RegistryIntegrationTest {
+class RegistryIT {
 
     private static final Instant AT = TestRecords.AT;
     @RegisterExtension

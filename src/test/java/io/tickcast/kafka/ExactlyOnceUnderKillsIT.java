@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read_committed): none lost, none duplicated, and each equal to the one an undisturbed run makes (the same
  * model on the same window).
  */
-class ExactlyOnceUnderKillsTest {
+class ExactlyOnceUnderKillsIT {
 
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC", "DDD"};
     private static final int DAYS = 300;

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** produce, consume and models against a real in-process broker, driven through the command line. */
-class CommandsAgainstABrokerTest {
+class CommandsAgainstABrokerIT {
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no Scala, no PyTorch native jar, and still a working service: the stream forecasts against a real broker and
  * the model trains, with the PyTorch libraries given as extracted files (PYTORCH_LIBRARY_PATH), as in the image.
  */
-class LeanImageClassPathTest {
+class LeanImageClassPathIT {
 
     static final Path IMAGE_LIB = Path.of("target", "image-lib");
 

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * once, and the trainer's view of the registry is the stream's follower. Retraining still works through it: the
  * trainer numbers its version after one another writer published, and the stream installs it.
  */
-class OneRegistryReaderIntegrationTest {
+class OneRegistryReaderIT {
 
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC", "DDD"};
     private static final int DAYS = 220;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without any, the start fails, naming the registry topic, the bootstrap servers, the security protocol and the
  * reader's last error, or, if the reader has none, what a fresh look at the cluster finds.
  */
-class RegistryWaitAtStartTest {
+class RegistryWaitAtStartIT {
 
     private static final Duration STALL = Duration.ofSeconds(3);
 

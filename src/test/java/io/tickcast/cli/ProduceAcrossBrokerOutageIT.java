@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tickcast produce} while the broker goes away mid-replay: every tick ends up in the topic exactly once, or
  * the command fails and says exactly how many ticks, from the first in date order, are there.
  */
-class ProduceAcrossBrokerOutageTest {
+class ProduceAcrossBrokerOutageIT {
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
@@ -146,7 +146,7 @@ class ProduceAcrossBrokerOutageTest {
     }
 
     private static List<String> ids(List<Tick> ticks) {
-        return ticks.stream().map(ProduceAcrossBrokerOutageTest::id).toList();
+        return ticks.stream().map(ProduceAcrossBrokerOutageIT::id).toList();
     }
 
     private static Map<String, Long> copiesByTick(List<ConsumerRecord<String, byte[]>> records) {

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * first, which says so (an ERROR naming the id and what to do, liveness 503, a metric) and neither trains nor
  * publishes again, while the second keeps publishing and deletes the versions retention lets go.
  */
-class OneTrainerIntegrationTest {
+class OneTrainerIT {
 
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC", "DDD"};
     private static final int DAYS = 220;

@@ -60,7 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1: meters that follow the traffic, the dashboard's metrics, the probes through a service's life,
  * and forecast queries, also across two instances.
  */
-class HttpEndpointIntegrationTest {
+class HttpEndpointIT {
 
     private static final LocalDate D0 = LocalDate.of(2020, 1, 1);
     private static final Path DASHBOARD = Path.of("docker/grafana/dashboards/tickcast.json");

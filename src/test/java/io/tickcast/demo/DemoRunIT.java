@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The demo end to end on an in-process broker, on two panels: one a model can learn (a model passes the gate and
  * makes every forecast) and random walks (no model passes; every forecast is naive and the ratio is exactly 1).
  */
-class DemoRunTest {
+class DemoRunIT {
 
     private static final LocalDate D0 = LocalDate.of(2020, 1, 1);
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instances switch to the new version, no tick loses its forecast across the swap, a corrupt registry record
  * changes nothing but a metric, and a restarted instance starts with the latest model.
  */
-class RetrainingIntegrationTest {
+class RetrainingIT {
 
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC", "DDD"};
     private static final int DAYS = 220;

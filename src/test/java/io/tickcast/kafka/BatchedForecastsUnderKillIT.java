@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The next instance restores the pending marks from their changelog and sends each of those 40 forecasts exactly
  * once, equal to what the model makes of each window, before the next day's ticks, which it then forecasts too.
  */
-class BatchedForecastsUnderKillTest {
+class BatchedForecastsUnderKillIT {
 
     private static final int SYMBOLS = 40;
     private static final LocalDate D0 = LocalDate.of(2020, 1, 1);

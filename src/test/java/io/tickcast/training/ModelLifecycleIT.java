@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writer published; back-to-back retrainings publish only on evidence; and when the market turns, the serving
  * model is demoted, a stream instance follows within seconds, and the demoted version is never served again.
  */
-class ModelLifecycleIntegrationTest {
+class ModelLifecycleIT {
 
     private static final String[] SYMBOLS = {"AAA", "BBB"};
     private static final LocalDate D0 = LocalDate.of(2020, 1, 1);

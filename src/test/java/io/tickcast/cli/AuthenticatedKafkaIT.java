@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * Durations are measured and compared with generous bounds, for a busy machine.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuthenticatedKafkaTest {
+class AuthenticatedKafkaIT {
 
     private static final String SERVICE = "tickcast-svc";
     private static final String SERVICE_PASSWORD = "svc-Pa55-" + Long.toHexString(System.nanoTime());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code train} shows at a terminal (a bar redrawn in place) and in a pipe (plain lines). */
-class TerminalOutputTest {
+class TerminalOutputIT {
 
     private static final int EPOCHS = 6;
 

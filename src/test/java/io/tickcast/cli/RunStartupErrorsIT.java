@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the file and the problem for a file; the key, the value, what is allowed and where it was set for a setting.
  * Timings are compared with generous bounds (a busy machine), never exactly.
  */
-class RunStartupErrorsTest {
+class RunStartupErrorsIT {
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The service against a real Kafka broker (in-process KRaft on 127.0.0.1). */
-class StreamIntegrationTest {
+class StreamIT {
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
