@@ -105,7 +105,7 @@ public final class Backtest {
             IntervalSettings is = IntervalSettings.DEFAULT;
             return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate,
                     new TickcastConfig.Intervals(new IntervalSettings(is.levels(), is.halfLife(), adaptRate),
-                            TickcastConfig.Intervals.DEFAULT.coverageTolerance()));
+                            TickcastConfig.Intervals.DEFAULT.coverageTolerance()), null);
         }
     }
 

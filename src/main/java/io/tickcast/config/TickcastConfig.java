@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import io.tickcast.errors.Causes;
+import io.tickcast.evidence.EvidenceSettings;
+import io.tickcast.evidence.ServingDecision;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.lstm.LstmConfig;
@@ -45,7 +47,16 @@ public record TickcastConfig(
         GateSettings gate,
         Intervals intervals,
         Clients clients,
-        Map<String, String> kafkaOverrides) {
+        Map<String, String> kafkaOverrides,
+        LiveEvidence evidence) {
+
+    /**
+     * Who decides where the LSTM serves ({@code evidence.decision}) and how the per-symbol tests weigh evidence
+     * ({@code evidence.*}).
+     */
+    public record LiveEvidence(ServingDecision decision, EvidenceSettings settings) {
+        public static final LiveEvidence DEFAULT = new LiveEvidence(ServingDecision.PER_SYMBOL, EvidenceSettings.DEFAULT);
+    }
 
     /**
      * The prediction intervals: which levels, how they are scaled, and how far a candidate's validation coverage
@@ -364,7 +375,21 @@ public record TickcastConfig(
                         decimal(v, ConfigKey.GATE_MARGIN)),
                 new Intervals(intervalSettings(v), decimal(v, ConfigKey.GATE_COVERAGE_TOLERANCE)),
                 clients,
-                Map.copyOf(kafka));
+                Map.copyOf(kafka),
+                liveEvidence(v));
+    }
+
+    private static LiveEvidence liveEvidence(Map<ConfigKey, String> v) {
+        String decision = v.get(ConfigKey.EVIDENCE_DECISION);
+        ServingDecision d = ServingDecision.of(decision).orElseThrow(() -> new InvalidSettingException(
+                ConfigKey.EVIDENCE_DECISION, "must be per-symbol or pooled", "'" + decision + "'"));
+        double alpha = decimal(v, ConfigKey.EVIDENCE_ALPHA);
+        check(alpha > 0 && alpha < 1, ConfigKey.EVIDENCE_ALPHA, "must be between 0 and 1 (exclusive)", alpha);
+        double margin = decimal(v, ConfigKey.EVIDENCE_MARGIN);
+        check(margin >= 0 && margin < 0.5, ConfigKey.EVIDENCE_MARGIN, "must be >= 0 and < 0.5", margin);
+        double bound = decimal(v, ConfigKey.EVIDENCE_LOSS_BOUND);
+        check(Double.isFinite(bound) && bound > 0, ConfigKey.EVIDENCE_LOSS_BOUND, "must be a number > 0", bound);
+        return new LiveEvidence(d, new EvidenceSettings(alpha, margin, bound, EvidenceSettings.DEFAULT_BETS));
     }
 
     private static IntervalSettings intervalSettings(Map<ConfigKey, String> v) {
@@ -470,6 +495,10 @@ public record TickcastConfig(
         return copy(b -> b.batching = newBatching);
     }
 
+    public TickcastConfig withEvidence(LiveEvidence newEvidence) {
+        return copy(b -> b.evidence = newEvidence);
+    }
+
     public TickcastConfig withLstm(LstmConfig newLstm) {
         return copy(b -> b.lstm = newLstm);
     }
@@ -498,6 +527,7 @@ public record TickcastConfig(
         private Intervals intervals;
         private Clients clients;
         private Map<String, String> kafkaOverrides;
+        private LiveEvidence evidence;
 
         Components(TickcastConfig c) {
             bootstrapServers = c.bootstrapServers;
@@ -515,10 +545,11 @@ public record TickcastConfig(
             intervals = c.intervals;
             clients = c.clients;
             kafkaOverrides = c.kafkaOverrides;
+            evidence = c.evidence;
         }
 
         TickcastConfig build() {
-            return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides);
+            return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides, evidence);
         }
     }
 }

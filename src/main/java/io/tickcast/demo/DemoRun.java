@@ -82,7 +82,9 @@ public final class DemoRun {
                     throw new IllegalStateException("the stream did not reach RUNNING within 60 s");
                 }
                 if (version > 0) {
-                    out.printf(Locale.ROOT, "Model v%d published to %s and serving%n", version, config.topics().models());
+                    out.printf(Locale.ROOT, "Model v%d published to %s: the challenger, forecasting every tick; it serves "
+                            + "a symbol once that symbol's own evidence promotes it (docs/evidence.md)%n", version,
+                            config.topics().models());
                 } else {
                     out.println("Serving the naive forecast (tomorrow = today): no model passed the gate");
                 }
@@ -111,6 +113,8 @@ public final class DemoRun {
                 out.print(DemoTable.render(scores));
                 if (version == 0) {
                     out.println("Every forecast above is the naive forecast: no model passed the gate (" + initial.verdict() + ")");
+                } else if (scores.stream().allMatch(s -> s.lstmForecasts() == 0)) {
+                    out.println("Every forecast above is the naive forecast: no symbol's evidence promoted the LSTM");
                 }
                 if (options.keepRunning()) {
                     out.println("Still running (--keep-running): publish ticks to " + config.topics().ticks() + " on "

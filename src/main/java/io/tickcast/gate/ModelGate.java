@@ -14,8 +14,18 @@ import java.util.Locale;
  */
 public final class ModelGate {
 
-    /** The verdict: passed or not, why, and the numbers behind it. */
-    public record Verdict(boolean passed, String reason, Evidence evidence) {
+    /**
+     * The verdict: passed or not, why, and the numbers behind it. {@code sane} is weaker than {@code passed}: the
+     * candidate's forecasts are prices and it is not clearly worse than the naive forecast, nor than the model in
+     * service (neither beats it by a one-sided Diebold-Mariano test at the gate's level, with no margin): it may be
+     * the challenger, which forecasts every window and serves where each symbol's own evidence promotes it.
+     */
+    public record Verdict(boolean passed, boolean sane, String reason, Evidence evidence) {
+
+        /** A verdict whose sanity is its pass. */
+        public Verdict(boolean passed, String reason, Evidence evidence) {
+            this(passed, passed, reason, evidence);
+        }
     }
 
     private ModelGate() {
@@ -41,6 +51,12 @@ public final class ModelGate {
         boolean beatsNaive = enough && vsNaive.significantAt(settings.level());
         boolean beatsCurrent = vsCurrent == null || vsCurrent.significantAt(settings.level());
         boolean passed = beatsNaive && beatsCurrent;
+        boolean prices = java.util.Arrays.stream(candidate).allMatch(f -> Double.isFinite(f) && f > 0);
+        boolean naiveClearlyBetter = DieboldMariano.modelBetter(losses(windows, naive, candidate, 1))
+                .significantAt(settings.level());
+        boolean currentClearlyBetter = current != null
+                && DieboldMariano.modelBetter(losses(windows, current, candidate, 1)).significantAt(settings.level());
+        boolean sane = passed || prices && !naiveClearlyBetter && !currentClearlyBetter;
         Evidence evidence = new Evidence(windows.size(), cutoff, rmse(windows, candidate), rmse(windows, naive),
                 current == null ? Double.NaN : rmse(windows, current), vsNaive, vsCurrent, settings.level(),
                 settings.margin(), passed);
@@ -57,7 +73,12 @@ public final class ModelGate {
         } else {
             reason = "beats the naive forecast" + (current == null ? "" : " and the model in service");
         }
-        return new Verdict(passed, reason, evidence);
+        if (!passed) {
+            reason += sane ? "; sane (the challenger under evidence.decision=per-symbol)" : "; not even sane: "
+                    + (!prices ? "some of its forecasts are no price"
+                    : naiveClearlyBetter ? "the naive forecast is clearly better" : "the model in service is clearly better");
+        }
+        return new Verdict(passed, sane, reason, evidence);
     }
 
     /** Squared relative errors of {@code model} and {@code benchmark}, dated by each window's target. */

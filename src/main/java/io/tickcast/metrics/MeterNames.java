@@ -40,9 +40,15 @@ public final class MeterNames {
     public static final String NAIVE_ABSOLUTE_ERROR = "tickcast.naive.absolute.error";
     public static final String INTERVAL_CHECKS = "tickcast.interval.checks";
     public static final String INTERVAL_NOMINAL_LEVEL = "tickcast.interval.nominal.level";
+    public static final String EVIDENCE_DECISIONS = "tickcast.evidence.decisions";
+    public static final String EVIDENCE_LSTM_SYMBOLS = "tickcast.evidence.lstm.symbols";
+    public static final String EVIDENCE_E_VALUE = "tickcast.evidence.e.value";
+    public static final String CHALLENGER_SQUARED_ERROR = "tickcast.challenger.squared.error";
+    public static final String CHALLENGER_NAIVE_SQUARED_ERROR = "tickcast.challenger.naive.squared.error";
 
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_REASON = "reason";
+    public static final String TAG_DECISION = "decision";
     public static final String TAG_MODEL = "model";
     public static final String TAG_VERSION = "version";
     public static final String TAG_LEVEL = "level";

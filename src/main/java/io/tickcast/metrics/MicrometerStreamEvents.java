@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tickcast.evaluation.ScoredForecast;
+import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.records.RejectReason;
 import io.tickcast.topology.PriceWindow;
 import io.tickcast.topology.StreamEvents;
@@ -29,6 +30,7 @@ import io.tickcast.topology.StreamEvents;
  *       divided by its windows)</li>
  *   <li>{@code tickcast_inference_batch_windows}: a histogram of the windows per model call</li>
  *   <li>{@code tickcast_inference_failures_total}: the model threw; the naive forecast went out instead</li>
+ *   <li>the evidence and challenger meters of {@link EvidenceMeters}</li>
  * </ul>
  */
 public final class MicrometerStreamEvents implements StreamEvents {
@@ -59,11 +61,16 @@ public final class MicrometerStreamEvents implements StreamEvents {
     private final Consumer<ScoredForecast> scorer;
     private final Counter inferenceFailures;
     private final DistributionSummary batch;
+    private final EvidenceMeters evidence;
 
-    /** @param scorer where scored forecasts go (the live-accuracy meters of {@link TickcastMetrics}) */
-    public MicrometerStreamEvents(MeterRegistry registry, Consumer<ScoredForecast> scorer) {
+    /**
+     * @param scorer   where scored forecasts go (the live-accuracy meters of {@link TickcastMetrics})
+     * @param evidence the evidence meters
+     */
+    public MicrometerStreamEvents(MeterRegistry registry, Consumer<ScoredForecast> scorer, EvidenceMeters evidence) {
         this.registry = registry;
         this.scorer = scorer;
+        this.evidence = evidence;
         this.inferenceFailures = Counter.builder(MeterNames.INFERENCE_FAILURES)
                 .description("Forecasts the model failed to make (the naive forecast went out instead)")
                 .register(registry);
@@ -145,5 +152,12 @@ public final class MicrometerStreamEvents implements StreamEvents {
     @Override
     public void forecastScored(ScoredForecast scored) {
         scorer.accept(scored);
+        evidence.forecastScored(scored);
+    }
+
+    @Override
+    public void evidenceUpdated(String symbol, SymbolEvidence.Decision decision, SymbolEvidence state,
+                                long challengerVersion, EvidenceSource source) {
+        evidence.evidenceUpdated(symbol, decision, state, source == EvidenceSource.VALIDATION);
     }
 }

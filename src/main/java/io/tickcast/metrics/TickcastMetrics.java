@@ -95,7 +95,7 @@ public final class TickcastMetrics implements AutoCloseable {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmAndProcess();
         this.liveAccuracy = new LiveAccuracyMeters(registry, unexpected);
-        this.streamEvents = new MicrometerStreamEvents(registry, liveAccuracy::forecastScored);
+        this.streamEvents = new MicrometerStreamEvents(registry, liveAccuracy::forecastScored, new EvidenceMeters(registry));
         Gauge.builder(MeterNames.WINDOW_STORE_ENTRIES, this, TickcastMetrics::windowStoreEntries)
                 .description("Approximate number of symbols in this instance's window store (NaN while the stream is not running)")
                 .strongReference(true)

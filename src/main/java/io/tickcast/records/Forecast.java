@@ -9,7 +9,9 @@ import java.util.List;
  * {@code horizon} is in trading days (always 1), {@code model} is {@code lstm} or {@code naive} and
  * {@code modelVersion} names the model that made it (0 for the naive fallback). {@code intervals} are its
  * prediction intervals, one per configured coverage level, ascending by level (an additive field: records of
- * older builds read with none, and consumers that ignore it keep working).
+ * older builds read with none, and consumers that ignore it keep working). {@code challenger} is what the newest
+ * trained LSTM (the challenger) forecast for the same window, whether or not it serves this symbol (an additive
+ * field: null when there is no challenger, and in records of older builds).
  */
 public record Forecast(
         String symbol,
@@ -20,7 +22,8 @@ public record Forecast(
         String model,
         long modelVersion,
         Instant producedAt,
-        List<Interval> intervals) {
+        List<Interval> intervals,
+        ChallengerForecast challenger) {
 
     public static final String MODEL_LSTM = "lstm";
     public static final String MODEL_NAIVE = "naive";
@@ -29,9 +32,27 @@ public record Forecast(
         intervals = intervals == null ? List.of() : List.copyOf(intervals);
     }
 
+    /**
+     * The challenger's own forecast next to the served one.
+     *
+     * @param forecastClose  the challenger's forecast close
+     * @param modelVersion   the challenger's registry version
+     * @param trainedThrough the newest date of the data the challenger was trained and validated on (null: not
+     *                       known, e.g. a model published by an operator); a forecast whose window ends before it
+     *                       is not counted as evidence (the model may have seen its target day)
+     */
+    public record ChallengerForecast(double forecastClose, long modelVersion, LocalDate trainedThrough) {
+    }
+
+    /** A forecast without a challenger's forecast. */
+    public Forecast(String symbol, LocalDate asOf, int horizon, double lastClose, double forecastClose, String model,
+                    long modelVersion, Instant producedAt, List<Interval> intervals) {
+        this(symbol, asOf, horizon, lastClose, forecastClose, model, modelVersion, producedAt, intervals, null);
+    }
+
     /** A forecast without intervals. */
     public Forecast(String symbol, LocalDate asOf, int horizon, double lastClose, double forecastClose, String model,
                     long modelVersion, Instant producedAt) {
-        this(symbol, asOf, horizon, lastClose, forecastClose, model, modelVersion, producedAt, List.of());
+        this(symbol, asOf, horizon, lastClose, forecastClose, model, modelVersion, producedAt, List.of(), null);
     }
 }

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.errors.Causes;
+import io.tickcast.evidence.ServingDecision;
 import io.tickcast.kafka.AccessDenied;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
+import io.tickcast.serving.ChallengerTerms;
 import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -303,9 +305,21 @@ public final class ModelFollower implements AutoCloseable {
             LOG.info("now serving the naive forecast (registry record v{}): {}", record.version(), slot.naiveReason());
             return;
         }
-        slot.install(loaded.model(), record.version(), record.calibration());
+        slot.install(loaded.model(), record.version(), record.calibration(), terms(record, slot.decision()));
         events.modelInstalled(record.version(), record.createdAt());
         LOG.info("now serving {}", describe(record));
+    }
+
+    /**
+     * Where a record's model serves: everywhere if an operator forced it, or under the pooled decision if it is not a
+     * mere challenger (it passed the gate, or is a rollback or a demotion's fallback); otherwise where each symbol's
+     * evidence promotes it, starting from the record's validation evidence.
+     */
+    public static ChallengerTerms terms(ModelRecord record, ServingDecision decision) {
+        boolean everywhere = "forced".equals(record.promotedBy())
+                || decision == ServingDecision.POOLED && !ModelRecord.CHALLENGER.equals(record.promotedBy());
+        return new ChallengerTerms(everywhere, record.data() == null ? null : record.data().to(),
+                record.symbolEvidence());
     }
 
     /** One line about what a record serves and why. */
@@ -316,6 +330,8 @@ public final class ModelFollower implements AutoCloseable {
         String why = switch (r.promotedBy()) {
             case "gate" -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
             case "forced" -> "published with --force, not validated";
+            case ModelRecord.CHALLENGER -> "the challenger: sane on validation, serves where each symbol's evidence "
+                    + "promotes it" + (r.validation() == null ? "" : ": " + r.validation().summary());
             case "demotion" -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
             default -> r.promotedBy();
         };

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tickcast.evidence.ValidationEvidence;
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
 import io.tickcast.interval.ForecasterCalibration;
@@ -19,7 +21,8 @@ import io.tickcast.lstm.LstmModel;
  * the record key is {@link #key(long)}.
  *
  * @param formatVersion layout of this record ({@link #FORMAT_VERSION}); the model bytes carry their own
- * @param promotedBy    {@code gate} (passed the promotion gate), {@code forced} (published by an operator with
+ * @param promotedBy    {@code gate} (passed the promotion gate), {@code challenger} (sane but not shown better than
+ *                      naive on the pooled validation windows: it serves where per-symbol evidence promotes it), {@code forced} (published by an operator with
  *                      {@code --force}, without validation), {@code rollback} (an older version published again
  *                      by an operator), {@code demotion} (the trainer demoted the version in {@code demotion}
  *                      and falls back to this one), or {@code bootstrap} (records of older builds)
@@ -32,6 +35,8 @@ import io.tickcast.lstm.LstmModel;
  * @param calibration   the prediction intervals' calibration of the model and of the naive forecast, fitted on the
  *                      gate's validation windows, with the gate's coverage check (null in forced records, records of
  *                      older builds, and naive records: the naive forecast then keeps the calibration it has)
+ * @param symbolEvidence per symbol, the model's evidence against naive on that symbol's validation windows, which the
+ *                      stream joins to the symbol's live evidence (additive: empty in forced, naive and older records)
  */
 public record ModelRecord(
         int formatVersion,
@@ -46,16 +51,20 @@ public record ModelRecord(
         Demotion demotion,
         List<Long> demotedVersions,
         byte[] model,
-        ForecasterCalibration calibration) {
+        ForecasterCalibration calibration,
+        Map<String, ValidationEvidence> symbolEvidence) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String LSTM = "lstm";
     public static final String NAIVE = "naive";
+    /** {@code promotedBy} of a sane model that did not pass the pooled gate. */
+    public static final String CHALLENGER = "challenger";
     private static final Pattern KEY = Pattern.compile("v(\\d{1,18})");
 
     public ModelRecord {
         kind = kind == null ? LSTM : kind; // records of older builds
         demotedVersions = demotedVersions == null ? List.of() : List.copyOf(demotedVersions);
+        symbolEvidence = symbolEvidence == null ? Map.of() : Map.copyOf(symbolEvidence);
     }
 
     /** A record without interval calibration. */
@@ -63,7 +72,7 @@ public record ModelRecord(
                        Architecture architecture, Training training, DataRange data, Evidence validation,
                        Demotion demotion, List<Long> demotedVersions, byte[] model) {
         this(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data, validation, demotion,
-                demotedVersions, model, null);
+                demotedVersions, model, null, null);
     }
 
     public record Architecture(int window, int layers, int hidden) {
@@ -85,6 +94,22 @@ public record ModelRecord(
 
     public boolean isNaive() {
         return NAIVE.equals(kind);
+    }
+
+    /** The same record carrying per-symbol validation evidence. */
+    public ModelRecord withSymbolEvidence(Map<String, ValidationEvidence> evidence) {
+        return new ModelRecord(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data,
+                validation, demotion, demotedVersions, model, calibration, evidence);
+    }
+
+    /**
+     * A sane model that did not pass the pooled gate ({@code promotedBy} {@code challenger}): it forecasts every window
+     * as the challenger and serves where each symbol's evidence promotes it.
+     */
+    public static ModelRecord challenger(LstmModel model, long version, Instant at, Training training, DataRange data,
+                                         Evidence validation) {
+        return new ModelRecord(FORMAT_VERSION, version, at, CHALLENGER, LSTM, architecture(model), training, data,
+                validation, null, List.of(), model.toBytes());
     }
 
     /** A model that passed the gate. */
@@ -124,19 +149,20 @@ public record ModelRecord(
     /** The same record under another version number (assigned when it is published). */
     public ModelRecord withVersion(long newVersion) {
         return new ModelRecord(formatVersion, newVersion, createdAt, promotedBy, kind, architecture, training, data,
-                validation, demotion, demotedVersions, model, calibration);
+                validation, demotion, demotedVersions, model, calibration, symbolEvidence);
     }
 
     /** The same record carrying the versions demoted so far (sorted; see {@code demotedVersions}). */
     public ModelRecord withDemotedVersions(Collection<Long> demoted) {
         return new ModelRecord(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data,
-                validation, demotion, demoted.stream().sorted().distinct().toList(), model, calibration);
+                validation, demotion, demoted.stream().sorted().distinct().toList(), model, calibration,
+                symbolEvidence);
     }
 
     /** The same record carrying {@code newCalibration}. */
     public ModelRecord withCalibration(ForecasterCalibration newCalibration) {
         return new ModelRecord(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data,
-                validation, demotion, demotedVersions, model, newCalibration);
+                validation, demotion, demotedVersions, model, newCalibration, symbolEvidence);
     }
 
     /** True for a model that passed the current gate (with its evidence recorded), not forced or legacy. */
@@ -150,6 +176,6 @@ public record ModelRecord(
      */
     public ModelRecord republished(String by, Demotion why) {
         return new ModelRecord(formatVersion, version, createdAt, by, kind, architecture, training, data, validation, why,
-                demotedVersions, model, calibration);
+                demotedVersions, model, calibration, symbolEvidence);
     }
 }

@@ -52,7 +52,7 @@ public final class TickcastNode implements AutoCloseable {
 
     public TickcastNode(TickcastConfig config, Role role, Clock clock) {
         this.role = role;
-        this.slot = new ModelSlot(config.windowSize());
+        this.slot = new ModelSlot(config.windowSize(), config.evidence().decision());
         this.metrics = new TickcastMetrics(clock);
         HttpBinding socket = null;
         ModelFollower follower = null;

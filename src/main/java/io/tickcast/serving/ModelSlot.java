@@ -3,14 +3,17 @@ package io.tickcast.serving;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.tickcast.evidence.ServingDecision;
 import io.tickcast.interval.Calibration;
 import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.interval.NaiveFallback;
 import io.tickcast.lstm.LstmModel;
 
 /**
- * The model every stream thread forecasts with, swapped atomically. Empty until the first model arrives, and
- * after a demotion to naive; forecasts then fall back to naive.
+ * The model every stream thread forecasts with, swapped atomically: the challenger, the newest sane model, which
+ * forecasts every full window; where it serves is decided per symbol by its evidence, unless its
+ * {@link ChallengerTerms} say it serves everywhere. Empty until the first model arrives, and after a pooled
+ * demotion to naive; forecasts then fall back to naive.
  *
  * <p>The slot owns the models installed in it. Whoever runs a model takes a counted lease ({@link #acquire()})
  * and releases it when done or when it sees a newer version; a replaced model is closed, freeing its native
@@ -24,12 +27,19 @@ public final class ModelSlot {
         private final LstmModel model;
         private final long version;
         private final Calibration calibration;
+        private final ChallengerTerms terms;
         private final AtomicInteger holders = new AtomicInteger(1); // the slot itself
 
-        Versioned(LstmModel model, long version, Calibration calibration) {
+        Versioned(LstmModel model, long version, Calibration calibration, ChallengerTerms terms) {
             this.model = model;
             this.version = version;
             this.calibration = calibration;
+            this.terms = terms;
+        }
+
+        /** Where the model may serve and what it saw (see {@link ChallengerTerms}). */
+        public ChallengerTerms terms() {
+            return terms;
         }
 
         /** The model's interval calibration, or null when its record carries none (forced, older builds). */
@@ -68,12 +78,27 @@ public final class ModelSlot {
 
     private final AtomicReference<Versioned> current = new AtomicReference<>();
     private final int window;
+    private final ServingDecision decision;
     private volatile String naiveReason = "no model has passed the promotion gate yet";
     private volatile Calibration naiveCalibration;
 
     /** @param window the window length of the stream; models of another length are refused */
     public ModelSlot(int window) {
+        this(window, ServingDecision.PER_SYMBOL);
+    }
+
+    /**
+     * @param window   the window length of the stream; models of another length are refused
+     * @param decision who decides where a model serves ({@code evidence.decision}): read by whoever installs models
+     */
+    public ModelSlot(int window, ServingDecision decision) {
         this.window = window;
+        this.decision = decision;
+    }
+
+    /** Who decides where the installed model serves. */
+    public ServingDecision decision() {
+        return decision;
     }
 
     /** What serves now, for looking at its version only; to run the model, {@link #acquire()} a lease. */
@@ -95,7 +120,10 @@ public final class ModelSlot {
         }
     }
 
-    /** Serves {@code model} from now on; the slot owns it and closes it once replaced and no longer leased. */
+    /**
+     * Serves {@code model} everywhere from now on ({@link ChallengerTerms#INSTALLED}); the slot owns it and closes it
+     * once replaced and no longer leased.
+     */
     public void install(LstmModel model, long version) {
         install(model, version, null);
     }
@@ -105,6 +133,11 @@ public final class ModelSlot {
      * {@code calibration.lstm()}, and the naive forecast's from {@code calibration.naive()} from now on.
      */
     public void install(LstmModel model, long version, ForecasterCalibration calibration) {
+        install(model, version, calibration, ChallengerTerms.INSTALLED);
+    }
+
+    /** The same, with the terms under which it serves. */
+    public void install(LstmModel model, long version, ForecasterCalibration calibration, ChallengerTerms terms) {
         if (model.window() != window) {
             throw new IllegalArgumentException("model window " + model.window() + " does not match the stream's window "
                     + window + " (window.size)");
@@ -112,7 +145,8 @@ public final class ModelSlot {
         if (calibration != null && calibration.naive() != null) {
             naiveCalibration = calibration.naive();
         }
-        retire(current.getAndSet(new Versioned(model, version, calibration == null ? null : calibration.lstm())), model);
+        retire(current.getAndSet(new Versioned(model, version, calibration == null ? null : calibration.lstm(),
+                java.util.Objects.requireNonNull(terms, "terms"))), model);
     }
 
     /** The naive forecast's intervals come from {@code calibration} from now on. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.serving.ModelSlot;
@@ -42,6 +43,11 @@ public final class ForecastTopology {
      * {@link PendingForecasts}.
      */
     public static final String PENDING_FORECASTS = "pending-forecasts";
+    /**
+     * Name of the per-symbol store of the live evidence about the challenger against naive, which decides who serves
+     * the symbol (changelogged): see {@link EvidenceKeeper}.
+     */
+    public static final String SYMBOL_EVIDENCE = "symbol-evidence";
     /** Name of the repartition step; its topic is {@code <application.id>-ticks-by-symbol-repartition}. */
     public static final String BY_SYMBOL = "ticks-by-symbol";
 
@@ -56,6 +62,8 @@ public final class ForecastTopology {
                 Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), JsonSerde.of(PriceWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LATEST_FORECASTS), Serdes.String(), forecastSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SYMBOL_EVIDENCE), Serdes.String(), JsonSerde.of(SymbolEvidence.class)));
         // cached: a tick marked and forecast within one commit interval costs the changelog one tombstone, not two records
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PENDING_FORECASTS), Serdes.String(), JsonSerde.of(PendingForecast.class))
@@ -79,8 +87,9 @@ public final class ForecastTopology {
                 .mapValues(ParsedEnvelope::original, Named.as("original-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_SYMBOL))
                 .process(() -> new WindowProcessor(config.windowSize(), slot, clock, events,
-                                config.intervals().settings(), config.batching()), Named.as(WindowProcessor.PROCESSOR_NAME), WINDOW_STORE,
-                        LATEST_FORECASTS, PENDING_FORECASTS);
+                                config.intervals().settings(), config.batching(), config.evidence()),
+                        Named.as(WindowProcessor.PROCESSOR_NAME), WINDOW_STORE, LATEST_FORECASTS, PENDING_FORECASTS,
+                        SYMBOL_EVIDENCE);
 
         results.filter((k, v) -> v.forecast() != null, Named.as("forecasts-only"))
                 .mapValues(WindowResult::forecast, Named.as("forecast"))

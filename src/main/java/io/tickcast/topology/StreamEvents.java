@@ -1,6 +1,7 @@
 package io.tickcast.topology;
 
 import io.tickcast.evaluation.ScoredForecast;
+import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.records.RejectReason;
 
 /** What the topology reports as it runs; the metrics package implements it. Calls come from stream threads. */
@@ -20,6 +21,22 @@ public interface StreamEvents {
 
     /** A forecast met the actual close of its target day (the symbol's next tick). */
     void forecastScored(ScoredForecast scored);
+
+    /** What moved a symbol's evidence. */
+    enum EvidenceSource {
+        /** The challenger's forecast met the actual close of its target day. */
+        LIVE,
+        /** A new challenger's validation evidence on the symbol joined it. */
+        VALIDATION
+    }
+
+    /**
+     * A symbol's evidence about the challenger (version {@code challengerVersion}) moved, by {@code source}, and
+     * {@code decision} says whether it promoted or demoted it.
+     */
+    default void evidenceUpdated(String symbol, SymbolEvidence.Decision decision, SymbolEvidence evidence,
+                                 long challengerVersion, EvidenceSource source) {
+    }
 
     StreamEvents NONE = new StreamEvents() {
         @Override

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one forecast from a full window with whatever model the {@link ModelSlot} holds now, or the naive
- * forecast (tomorrow = today) when it holds none, when the model's output is not a positive price, or when
- * the model fails, with its prediction intervals (see {@link #calibrationFor}) scaled by the symbol's volatility
+ * Makes one forecast from a full window: the model the {@link ModelSlot} holds now (the challenger) forecasts it,
+ * and its forecast is served where the symbol's evidence says so; the naive forecast (tomorrow = today) is served
+ * elsewhere, when the slot holds no model, when the model's output is not a positive price, or when the model fails, with its prediction intervals (see {@link #calibrationFor}) scaled by the symbol's volatility
  * in the window store. Many windows go through one model call ({@link #forecastAll}). Owns one predictor for the current model version, so it
  * belongs to one stream thread; a new version is picked up between two forecasts.
  */
@@ -41,15 +41,25 @@ final class WindowForecaster implements AutoCloseable {
         this.intervals = intervals;
     }
 
-    Forecast forecast(String symbol, PriceWindow window) {
-        return forecastAll(List.of(symbol), List.of(window)).get(0);
+    /** Decides, per symbol, whether the challenger's forecast is served (else naive's is). */
+    interface ServingChoice {
+        /** Everything with the challenger: it serves where its terms or its installer say. */
+        ServingChoice CHALLENGER_TERMS = (symbol, challenger) -> challenger.terms().servesEverywhere();
+
+        boolean lstmServes(String symbol, ModelSlot.Versioned challenger);
+    }
+
+    Forecast forecast(String symbol, PriceWindow window, ServingChoice choice) {
+        return forecastAll(List.of(symbol), List.of(window), choice).get(0);
     }
 
     /**
-     * One forecast per window, in order, from one model call for all of them. Each forecast falls back to naive on
-     * its own when the model's output for it is no price; all of them when the call fails.
+     * One forecast per window, in order, from one model call for all of them: the challenger (the model in the slot)
+     * forecasts every window, and its forecast is carried by every forecast record; it is served where
+     * {@code choice} says so, the naive forecast elsewhere. A window whose challenger output is no price gets the
+     * naive forecast and no challenger's forecast; all of them when the call fails.
      */
-    List<Forecast> forecastAll(List<String> symbols, List<PriceWindow> windows) {
+    List<Forecast> forecastAll(List<String> symbols, List<PriceWindow> windows, ServingChoice choice) {
         ModelSlot.Versioned current = lease();
         long start = System.nanoTime();
         double[] values = current == null ? null : modelForecasts(current, symbols, windows); // null: naive for all
@@ -63,11 +73,16 @@ final class WindowForecaster implements AutoCloseable {
             double value = window.lastClose();
             String kind = Forecast.MODEL_NAIVE;
             long version = 0;
+            Forecast.ChallengerForecast challenger = null;
             if (values != null) {
                 if (Double.isFinite(values[i]) && values[i] > 0) {
-                    value = values[i];
-                    kind = Forecast.MODEL_LSTM;
-                    version = current.version();
+                    challenger = new Forecast.ChallengerForecast(values[i], current.version(),
+                            current.terms().trainedThrough());
+                    if (choice.lstmServes(symbols.get(i), current)) {
+                        value = values[i];
+                        kind = Forecast.MODEL_LSTM;
+                        version = current.version();
+                    }
                 } else {
                     LOG.warn("model v{} forecast {} for {} as of {}, which is no price; publishing the naive forecast",
                             current.version(), values[i], symbols.get(i), window.newestDate());
@@ -78,7 +93,7 @@ final class WindowForecaster implements AutoCloseable {
             List<Interval> bands = calibration.intervals(value, window.volatility(intervals.halfLife()).sigma(),
                     window.widen(calibration.quantiles().size()));
             out.add(new Forecast(symbols.get(i), window.newestDate(), 1, window.lastClose(), value, kind, version,
-                    clock.instant(), bands));
+                    clock.instant(), bands, challenger));
         }
         return out;
     }

@@ -48,15 +48,18 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
     private KeyValueStore<String, Forecast> latest;
     private WindowForecaster forecaster;
     private PendingForecasts pending;
+    private EvidenceKeeper evidence;
     private final TickcastConfig.Batching batching;
+    private final TickcastConfig.LiveEvidence evidenceSettings;
 
     private final IntervalSettings intervals;
     private final AdaptiveWidth adaptive;
 
     WindowProcessor(int windowSize, ModelSlot slot, Clock clock, StreamEvents events, IntervalSettings intervals,
-                    TickcastConfig.Batching batching) {
+                    TickcastConfig.Batching batching, TickcastConfig.LiveEvidence evidenceSettings) {
         this.windowSize = windowSize;
         this.batching = batching;
+        this.evidenceSettings = evidenceSettings;
         this.intervals = intervals;
         this.adaptive = intervals.adaptive();
         this.slot = slot;
@@ -71,6 +74,8 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         this.latest = context.getStateStore(ForecastTopology.LATEST_FORECASTS);
         this.forecaster = new WindowForecaster(slot, clock, events, intervals);
         this.pending = new PendingForecasts(context.getStateStore(ForecastTopology.PENDING_FORECASTS), store::get);
+        this.evidence = new EvidenceKeeper(context.getStateStore(ForecastTopology.SYMBOL_EVIDENCE),
+                evidenceSettings.decision(), evidenceSettings.settings(), events);
         // also without batching: forecasts a restored task's pending ticks without waiting for a new tick
         context.schedule(batching.maxDelay(), PunctuationType.WALL_CLOCK_TIME, now -> forecastPending());
     }
@@ -94,7 +99,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             context.forward(record.withValue(WindowResult.of(new DeadLetter(record.value(), RejectReason.OUT_OF_ORDER, detail))));
             return;
         }
-        PriceWindow window = scorePending(tick, update.window());
+        PriceWindow window = scorePending(tick, before, update.window());
         // the stores change last: a tick whose processing throws before here leaves them as they were (it is
         // dead-lettered by PoisonRecordHandler and the stream goes on)
         store.put(tick.symbol(), window);
@@ -127,7 +132,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         List<PriceWindow> windows = waiting.stream().map(PendingForecasts.Waiting::window).toList();
         List<Forecast> forecasts = null;
         try {
-            forecasts = forecaster.forecastAll(symbols, windows);
+            forecasts = forecaster.forecastAll(symbols, windows, evidence);
         } catch (StreamsException e) {
             throw e; // Kafka Streams failing, not the data: the stream thread fails (see PoisonRecordHandler)
         } catch (RuntimeException e) {
@@ -138,7 +143,7 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
             PendingForecast tick = waiting.get(i).mark();
             WindowResult result;
             try {
-                Forecast forecast = forecasts != null ? forecasts.get(i) : forecaster.forecast(symbol, windows.get(i));
+                Forecast forecast = forecasts != null ? forecasts.get(i) : forecaster.forecast(symbol, windows.get(i), evidence);
                 latest.put(symbol, forecast);
                 result = WindowResult.of(forecast);
             } catch (StreamsException e) {
@@ -158,14 +163,18 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
      * The first tick after a forecast's as-of date is the actual close of its target day: score the symbol's
      * newest forecast (it survives restarts in the store), and correct the symbol's interval widths by whether
      * each of its intervals covered ({@link AdaptiveWidth}). The tick's own forecast then replaces it, so no
-     * forecast is scored twice. Returns {@code window} with the corrected widths.
+     * forecast is scored twice. The challenger's forecast in it is scored into the symbol's evidence, with the
+     * volatility of {@code before}, the window it was made from. Returns {@code window} with the corrected widths.
      */
-    private PriceWindow scorePending(Tick tick, PriceWindow window) {
+    private PriceWindow scorePending(Tick tick, PriceWindow before, PriceWindow window) {
         Forecast waiting = latest.get(tick.symbol());
         if (waiting == null || !tick.date().isAfter(waiting.asOf())) {
             return window;
         }
         events.forecastScored(ScoredForecast.of(waiting, tick.close()));
+        if (before != null) {
+            evidence.score(waiting, tick.date(), tick.close(), before.volatility(intervals.halfLife()).sigma());
+        }
         List<Interval> bands = waiting.intervals();
         if (bands == null || bands.isEmpty() || adaptive.rate() == 0) {
             return window;

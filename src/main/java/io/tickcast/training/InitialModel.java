@@ -14,7 +14,8 @@ import io.tickcast.registry.ModelRecord;
 
 /**
  * The first model of a registry, made the way every model is: it passes the gate on data it has not trained
- * on, or it is not published and the service forecasts naive and says why. Only an operator's explicit
+ * on, or is at least sane there (the challenger, which serves where each symbol's evidence promotes it), or it is
+ * not published and the service forecasts naive and says why. Only an operator's explicit
  * {@code --force} publishes a model without evidence, and its record says so.
  *
  * @param record      the record to publish (version 0 until published), or null when the model did not pass
@@ -39,13 +40,14 @@ public record InitialModel(ModelRecord record, String verdict, ForecasterCalibra
         TickcastConfig.Trainer t = config.trainer();
         RetrainCycle.Attempt a = RetrainCycle.run(TickHistory.Snapshot.of(series),
                 GatedTraining.Settings.of(config.lstm(), t.validationFraction(), t.minWindows(), config.gate())
-                        .withIntervals(config.intervals()),
-                null, clock, progress);
-        if (a.outcome() != RetrainCycle.Outcome.PROMOTED) {
+                        .withIntervals(config.intervals()).withEvidence(config.evidence().settings()),
+                null, clock, progress, config.evidence().decision());
+        if (!a.outcome().publishes()) {
             return new InitialModel(null, a.outcome().label() + ": " + a.detail(), a.calibration());
         }
         a.model().close(); // the record holds its bytes
-        return new InitialModel(a.record(), "passed the gate: " + a.detail(), a.calibration());
+        return new InitialModel(a.record(), (a.outcome() == RetrainCycle.Outcome.PROMOTED ? "passed the gate: "
+                : "the challenger: ") + a.detail(), a.calibration());
     }
 
     /** Gates a model trained elsewhere on every window of {@code series}, which it must not have trained on. */

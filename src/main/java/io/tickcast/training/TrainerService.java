@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #fenced()}). The trainer checks that it still holds the id before each training and every
  * {@link #OWNERSHIP_CHECK}.
  *
- * <p>Live demotion: the feed scores the model in service on every new tick after its training data, against
- * naive ({@link LiveScorer}); when the most recent {@code demotion.window} scores show with the gate's test and
- * level that it is worse than naive, the trainer publishes a demotion: the newest other version that passed the
+ * <p>Live check: the feed scores the model in service (the challenger) on every new tick after its training data,
+ * against naive ({@link LiveScorer}), for the pooled live RMSE ratio. Under {@code evidence.decision=pooled} only,
+ * when the most recent {@code demotion.window} scores show with the gate's test and level that it is worse than
+ * naive, the trainer publishes a demotion (per symbol, the stream's own evidence demotes): the newest other version that passed the
  * gate and was never demoted serves again, or, if there is none, the naive forecast.
  */
 public final class TrainerService implements AutoCloseable {
@@ -238,12 +239,13 @@ public final class TrainerService implements AutoCloseable {
             lastAttemptAt = clock.instant();
             TickcastConfig.Trainer t = config.trainer();
             GatedTraining.Settings settings = GatedTraining.Settings.of(config.lstm(), t.validationFraction(),
-                    t.minWindows(), config.gate()).withIntervals(config.intervals());
+                    t.minWindows(), config.gate()).withIntervals(config.intervals())
+                    .withEvidence(config.evidence().settings());
             RetrainCycle.Attempt attempt;
             ModelSlot.Versioned current = registryView.acquire(); // the model in service, held while it is compared
             try {
                 attempt = RetrainCycle.run(history.snapshot(), settings, current == null ? null : current.model(), clock,
-                        TrainingPace.of(t.cpuShare()));
+                        TrainingPace.of(t.cpuShare()), config.evidence().decision());
             } finally {
                 if (current != null) {
                     current.release();
@@ -252,7 +254,7 @@ public final class TrainerService implements AutoCloseable {
             if (attempt.validation() != null) {
                 events.gateJudged(attempt.validation());
             }
-            if (attempt.outcome() == RetrainCycle.Outcome.PROMOTED) {
+            if (attempt.outcome().publishes()) {
                 ModelRecord published;
                 try {
                     published = publishNewVersion(attempt.record());
@@ -261,7 +263,7 @@ public final class TrainerService implements AutoCloseable {
                 }
                 attempt = new RetrainCycle.Attempt(attempt.outcome(), attempt.validation(), published, null,
                         attempt.startedAt(), attempt.duration(), attempt.thread(), attempt.detail());
-                LOG.info("training promoted model v{} in {} ms: {}", published.version(),
+                LOG.info("training published model v{} ({}) in {} ms: {}", published.version(), attempt.outcome().label(),
                         attempt.duration().toMillis(), attempt.detail());
             } else {
                 LOG.info("training {} in {} ms: {}", attempt.outcome().label(), attempt.duration().toMillis(), attempt.detail());
@@ -389,7 +391,10 @@ public final class TrainerService implements AutoCloseable {
         }
         lastLiveVerdict = v;
         events.liveChecked(v.version(), v.ratioToNaive(), v.worse());
-        if (v.demote()) {
+        // a model that serves every symbol (pooled decision, or forced by an operator) is demoted by this pooled check;
+        // a challenger is demoted per symbol by the stream's own evidence, and this check only measures it
+        ModelRecord served = follower.current();
+        if (v.demote() && served != null && ModelFollower.terms(served, config.evidence().decision()).servesEverywhere()) {
             demote(v);
         }
     }

@@ -29,7 +29,7 @@ class LayeringTest {
     /** Bottom to top; each entry: layer name and its packages. */
     private static final String[][] LAYERS = {
         {"Core", "records", "errors", "settings"},
-        {"Model", "lstm", "gate", "interval", "evaluation", "serving"},
+        {"Model", "lstm", "gate", "interval", "evaluation", "evidence", "serving"},
         {"Config", "config"},
         {"Kafka", "kafka"},
         {"Stream", "topology"},

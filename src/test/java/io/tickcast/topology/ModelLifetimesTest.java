@@ -48,7 +48,7 @@ class ModelLifetimesTest {
             try (WindowForecaster forecaster = new WindowForecaster(slot, Clock.systemUTC(), events,
                     io.tickcast.interval.IntervalSettings.DEFAULT)) {
                 while (!stop.get()) {
-                    Forecast f = forecaster.forecast("AAA", w);
+                    Forecast f = forecaster.forecast("AAA", w, WindowForecaster.ServingChoice.CHALLENGER_TERMS);
                     forecasts.incrementAndGet();
                     if (f.model().equals(Forecast.MODEL_LSTM)) {
                         lstm.incrementAndGet();

@@ -14,6 +14,7 @@ import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.registry.ModelRecord;
 import io.tickcast.records.PriceSeries;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,10 @@ class InitialModelTest {
         assertThat(learnable.record().validation().cutoff()).isNotNull();
         InitialModel walks = InitialModel.train(SyntheticSeries.randomWalkPanel(3, 500, 5), config, CLOCK,
                 LstmTrainer.EpochListener.NONE);
-        assertThat(walks.publishable()).isFalse();
-        assertThat(walks.verdict()).startsWith("rejected:");
+        // on random walks nothing beats naive: not promoted, but sane, so published as the challenger, which then
+        // serves only where a symbol's own evidence promotes it
+        assertThat(walks.publishable()).as(walks.verdict()).isTrue();
+        assertThat(walks.record().promotedBy()).isEqualTo(ModelRecord.CHALLENGER);
+        assertThat(walks.verdict()).startsWith("the challenger: no evidence that it beats the naive forecast");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
+import io.tickcast.registry.ModelRecord;
 import io.tickcast.lstm.LstmTrainer;
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +57,17 @@ class RetrainCycleTest {
     }
 
     @Test
-    void aCandidateNoBetterThanTheCurrentModelIsNotPromoted() {
+    void aCandidateNoBetterThanTheCurrentModelIsNotPromotedButIsTheChallenger() {
         RetrainCycle.Attempt first = RetrainCycle.run(waves(), SETTINGS, null, CLOCK, LstmTrainer.EpochListener.NONE);
         assertThat(first.outcome()).isEqualTo(RetrainCycle.Outcome.PROMOTED);
         // the same seed and data train the same model again: equal is not better, and there is no evidence it is
         RetrainCycle.Attempt again = RetrainCycle.run(waves(), SETTINGS, first.model(), CLOCK, LstmTrainer.EpochListener.NONE);
         first.model().close();
-        assertThat(again.outcome()).isEqualTo(RetrainCycle.Outcome.REJECTED);
+        // not shown better than the current model, but not clearly worse either: published as the challenger
+        assertThat(again.outcome()).isEqualTo(RetrainCycle.Outcome.CHALLENGER);
+        assertThat(again.record().promotedBy()).isEqualTo(ModelRecord.CHALLENGER);
+        assertThat(again.record().passedGate()).isFalse();
+        again.model().close();
         assertThat(again.validation().currentRmse()).isEqualTo(again.validation().rmse());
         assertThat(again.validation().vsNaive().pValue()).as("it still beats naive").isLessThan(0.05);
         // identical forecasts: the candidate's loss is never 1% below the current model's, the test says so plainly
@@ -72,10 +77,16 @@ class RetrainCycleTest {
     }
 
     @Test
-    void tooFewValidationWindowsAreNoEvidence() {
+    void tooFewValidationWindowsAreNoEvidenceForTheGateButTheSaneCandidateIsTheChallenger() {
         GatedTraining.Settings strict = GatedTraining.Settings.of(QUICK, 0.2, 50, new GateSettings(0.05, 500, 0.01));
         RetrainCycle.Attempt a = RetrainCycle.run(waves(), strict, null, CLOCK, LstmTrainer.EpochListener.NONE);
-        assertThat(a.outcome()).isEqualTo(RetrainCycle.Outcome.REJECTED);
+        assertThat(a.outcome()).isEqualTo(RetrainCycle.Outcome.CHALLENGER);
+        assertThat(a.record().symbolEvidence()).as("per-symbol validation evidence travels in the record")
+                .containsOnlyKeys("A", "B");
+        assertThat(a.record().symbolEvidence().get("A").windows()).isEqualTo(59);
+        // the waves are far easier than naive: their validation windows alone are strong evidence
+        assertThat(a.record().symbolEvidence().get("A").forPromotion().eValue()).isGreaterThan(20);
+        a.model().close();
         assertThat(a.detail()).startsWith("only 118 validation windows, fewer than gate.min-windows=500");
     }
 

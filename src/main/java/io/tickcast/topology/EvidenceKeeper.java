@@ -1,0 +1,89 @@
+package io.tickcast.topology;
+
+import java.time.LocalDate;
+
+import io.tickcast.evidence.EvidenceSettings;
+import io.tickcast.evidence.ScoreDifference;
+import io.tickcast.evidence.ServingDecision;
+import io.tickcast.evidence.SymbolEvidence;
+import io.tickcast.evidence.ValidationEvidence;
+import io.tickcast.records.Forecast;
+import io.tickcast.serving.ModelSlot;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Each symbol's live evidence about the challenger against naive ({@link SymbolEvidence}), in the changelogged
+ * evidence store, written in the same transaction as the window and the forecasts it decides: it is restored after
+ * a restart or a rebalance, and every target day counts once. Decides, per symbol, whether the challenger serves
+ * ({@link #lstmServes}), and scores the challenger's forecast when the actual close of its target day arrives
+ * ({@link #score}). Under {@code evidence.decision=pooled} it keeps nothing: the challenger then serves only where
+ * its terms say it serves everywhere.
+ */
+final class EvidenceKeeper implements WindowForecaster.ServingChoice {
+
+    private final KeyValueStore<String, SymbolEvidence> store;
+    private final ServingDecision decision;
+    private final EvidenceSettings settings;
+    private final StreamEvents events;
+
+    EvidenceKeeper(KeyValueStore<String, SymbolEvidence> store, ServingDecision decision, EvidenceSettings settings,
+                   StreamEvents events) {
+        this.store = store;
+        this.decision = decision;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** The symbol's evidence (a fresh one for a symbol not scored yet). */
+    SymbolEvidence of(String symbol) {
+        SymbolEvidence e = store.get(symbol);
+        return e == null ? SymbolEvidence.fresh(settings) : e;
+    }
+
+    /**
+     * Whether the challenger's forecast is served for {@code symbol}: everywhere when its terms say so; otherwise
+     * (per symbol) when the symbol's evidence has promoted it, after joining the challenger's validation evidence on
+     * the symbol where that adds days not counted yet (which may promote it at once).
+     */
+    @Override
+    public boolean lstmServes(String symbol, ModelSlot.Versioned challenger) {
+        if (challenger.terms().servesEverywhere()) {
+            return true;
+        }
+        if (decision != ServingDecision.PER_SYMBOL) {
+            return false;
+        }
+        SymbolEvidence evidence = of(symbol);
+        ValidationEvidence validation = challenger.terms().validation().get(symbol);
+        if (validation != null && evidence.counts(validation.first())) {
+            SymbolEvidence.Step step = evidence.withValidation(validation, settings);
+            evidence = step.next();
+            store.put(symbol, evidence);
+            events.evidenceUpdated(symbol, step.decision(), evidence, challenger.version(),
+                    StreamEvents.EvidenceSource.VALIDATION);
+        }
+        return evidence.serving() == SymbolEvidence.Serving.LSTM;
+    }
+
+    /**
+     * Scores the challenger's forecast in {@code waiting} (the symbol's newest forecast) against {@code actual}, the
+     * close of its target day {@code target}, with {@code sigma} the symbol's daily volatility when it was made.
+     * Counted only if the challenger had not seen the target day (its data end on or before the window's last
+     * day); nothing under the pooled decision.
+     */
+    void score(Forecast waiting, LocalDate target, double actual, double sigma) {
+        Forecast.ChallengerForecast c = waiting.challenger();
+        if (c == null || decision != ServingDecision.PER_SYMBOL || c.trainedThrough() == null
+                || waiting.asOf().isBefore(c.trainedThrough())) {
+            return;
+        }
+        double x = ScoreDifference.score(waiting.lastClose(), c.forecastClose(), actual, sigma, settings.lossBound());
+        SymbolEvidence before = of(waiting.symbol());
+        SymbolEvidence.Step step = before.afterScore(target, x, settings);
+        if (step.next() != before) {
+            store.put(waiting.symbol(), step.next());
+            events.evidenceUpdated(waiting.symbol(), step.decision(), step.next(), c.modelVersion(),
+                    StreamEvents.EvidenceSource.LIVE);
+        }
+    }
+}
