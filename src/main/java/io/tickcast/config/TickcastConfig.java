@@ -495,6 +495,10 @@ public record TickcastConfig(
         return copy(b -> b.batching = newBatching);
     }
 
+    public TickcastConfig withTrainer(Trainer newTrainer) {
+        return copy(b -> b.trainer = newTrainer);
+    }
+
     public TickcastConfig withEvidence(LiveEvidence newEvidence) {
         return copy(b -> b.evidence = newEvidence);
     }

@@ -21,7 +21,18 @@ public final class ForecastScoreboard {
 
     /** Errors of one symbol's scored forecasts, and the coverage of their intervals per level (ascending). */
     public record SymbolScore(String symbol, int scored, double rmse, double mae, double naiveRmse, double naiveMae,
-                              long lstmForecasts, List<Coverage> coverage) {
+                              long lstmForecasts, List<Coverage> coverage, Challenger challenger) {
+
+        public double rmseRatio() {
+            return rmse / naiveRmse;
+        }
+    }
+
+    /**
+     * The challenger's own forecasts among the scored ones (served or not): how many, and their RMSE next to naive's
+     * on the same days (NaN without any).
+     */
+    public record Challenger(int forecasts, double rmse, double naiveRmse) {
 
         public double rmseRatio() {
             return rmse / naiveRmse;
@@ -63,9 +74,21 @@ public final class ForecastScoreboard {
             double[] actual = r.stream().mapToDouble(Row::actual).toArray();
             long lstm = r.stream().filter(a -> Forecast.MODEL_LSTM.equals(a.forecast().model())).count();
             out.add(new SymbolScore(symbol, r.size(), ForecastMetrics.rmse(model, actual), ForecastMetrics.mae(model, actual),
-                    ForecastMetrics.rmse(naive, actual), ForecastMetrics.mae(naive, actual), lstm, coverage(r)));
+                    ForecastMetrics.rmse(naive, actual), ForecastMetrics.mae(naive, actual), lstm, coverage(r),
+                    challenger(r)));
         });
         return out;
+    }
+
+    private static Challenger challenger(List<Row> rows) {
+        List<Row> with = rows.stream().filter(r -> r.forecast().challenger() != null).toList();
+        if (with.isEmpty()) {
+            return new Challenger(0, Double.NaN, Double.NaN);
+        }
+        double[] actual = with.stream().mapToDouble(Row::actual).toArray();
+        return new Challenger(with.size(),
+                ForecastMetrics.rmse(with.stream().mapToDouble(r -> r.forecast().challenger().forecastClose()).toArray(), actual),
+                ForecastMetrics.rmse(with.stream().mapToDouble(r -> r.forecast().lastClose()).toArray(), actual));
     }
 
     private static List<Coverage> coverage(List<Row> rows) {

@@ -32,10 +32,11 @@ import java.util.Objects;
  * doubles, the nearer bet to a {@code lambda*} inside its range keeps at least 8/9 of the best growth rate (the
  * rate at {@code a lambda*} is {@code (2a - a^2)} times the best; worst at {@code a = 2/3} or 4/3). The adaptive
  * component is the aGRAPA bet of Waudby-Smith and Ramdas: {@code lambda_t = clip(muHat / secondHat, 0, maxBet)},
- * with the mean and second moment of {@code y} estimated from the past only (shrunk by one pseudo-observation
- * with {@code y = 0}, {@code y^2 = 1/4}), which approaches {@code lambda*} once the estimates settle and stops
- * betting while the past shows no edge. Besides its log-wealth it keeps three numbers: the count, sum and sum of
- * squares of past x (not of y, so that a changed margin applies to the whole past).
+ * with the mean and second moment of {@code y} estimated from the past only, discounted (a half-life of
+ * {@link #DISCOUNT 125 scores}) and shrunk by one pseudo-observation with {@code y = 0}, {@code y^2 = 1/4}: it
+ * approaches {@code lambda*} once the estimates settle, stops betting while the recent past shows no edge, and
+ * follows an edge that appears or vanishes. Besides its log-wealth it keeps three numbers: the discounted count,
+ * sum and sum of squares of past x (not of y, so that a changed margin applies to the whole past).
  *
  * <p>Measured by {@code PowerTest} (200 seeds, defaults: alpha 0.05, margin 0, D = 4, Gaussian AR(1) log returns,
  * an oracle challenger forecasting {@code lastClose * exp(phi r_(t-1))}): median days to promotion 790 (90%
@@ -48,12 +49,13 @@ import java.util.Objects;
  * @param direction         which null the wealth bets against
  * @param logWealth         the log-wealth of each grid component, in the order of the bets
  * @param adaptiveLogWealth the log-wealth of the adaptive (aGRAPA) component
- * @param sumX              the sum of the scores seen, for the adaptive bet
- * @param sumSquares        the sum of their squares
+ * @param sumX              the discounted sum of the scores seen, for the adaptive bet
+ * @param sumSquares        the discounted sum of their squares
+ * @param weight            the discounted count of the scores seen (the sum of the discount factors)
  * @param observations      scores seen
  */
 public record BettingEProcess(Direction direction, List<Double> logWealth, double adaptiveLogWealth, double sumX,
-                              double sumSquares, long observations) {
+                              double sumSquares, double weight, long observations) {
 
     /** Which null the process bets against, named by what its wealth is evidence for. */
     public enum Direction {
@@ -62,6 +64,14 @@ public record BettingEProcess(Direction direction, List<Double> logWealth, doubl
         /** Evidence that the challenger does not beat naive by the margin (H0: mean {@code x - m >= 0}). */
         CHALLENGER_NOT_BETTER
     }
+
+    /**
+     * Each day the adaptive bet's statistics keep this share of their past (a half-life of 125 scores, half a trading
+     * year): the bet follows an edge that appears or vanishes within months, where plain running sums would
+     * stay anchored to years of the past. Any weighting of past scores keeps the bet fixed before the score it is
+     * placed on, so the test stays valid.
+     */
+    static final double DISCOUNT = Math.pow(2, -1.0 / 125);
 
     /** The adaptive bet's prior second moment of {@code y} (one pseudo-observation): shrinks early bets. */
     static final double PRIOR_SECOND_MOMENT = 0.25;
@@ -78,9 +88,10 @@ public record BettingEProcess(Direction direction, List<Double> logWealth, doubl
         finite("adaptiveLogWealth", adaptiveLogWealth);
         finite("sumX", sumX);
         finite("sumSquares", sumSquares);
-        if (observations < 0 || sumSquares < 0) {
-            throw new IllegalArgumentException("observations and sumSquares must be >= 0, got " + observations
-                    + " and " + sumSquares);
+        finite("weight", weight);
+        if (observations < 0 || sumSquares < 0 || weight < 0) {
+            throw new IllegalArgumentException("observations, sumSquares and weight must be >= 0, got " + observations
+                    + ", " + sumSquares + " and " + weight);
         }
     }
 
@@ -89,7 +100,7 @@ public record BettingEProcess(Direction direction, List<Double> logWealth, doubl
         if (gridSize < 1) {
             throw new IllegalArgumentException("gridSize must be >= 1, got " + gridSize);
         }
-        return new BettingEProcess(direction, Collections.nCopies(gridSize, 0.0), 0, 0, 0, 0);
+        return new BettingEProcess(direction, Collections.nCopies(gridSize, 0.0), 0, 0, 0, 0, 0);
     }
 
     /** A process that has seen nothing, with one grid component per bet of {@code settings}. */
@@ -136,7 +147,8 @@ public record BettingEProcess(Direction direction, List<Double> logWealth, doubl
             next.add(base.get(j) + Math.log1p(bets.get(j) * y));
         }
         double adaptive = adaptiveBase + Math.log1p(adaptiveBet(margin, maxBet) * y);
-        return new BettingEProcess(direction, next, adaptive, sumX + x, sumSquares + x * x, observations + 1);
+        return new BettingEProcess(direction, next, adaptive, DISCOUNT * sumX + x, DISCOUNT * sumSquares + x * x,
+                DISCOUNT * weight + 1, observations + 1);
     }
 
     /**
@@ -155,13 +167,15 @@ public record BettingEProcess(Direction direction, List<Double> logWealth, doubl
         for (int j = 0; j < logWealth.size(); j++) {
             joined.add(logWealth.get(j) + tail.get(j));
         }
-        return new BettingEProcess(direction, joined, adaptiveLogWealth + later.adaptiveLogWealth, sumX + later.sumX,
-                sumSquares + later.sumSquares, observations + later.observations);
+        double keep = Math.pow(DISCOUNT, later.observations); // this one's statistics, aged by the later scores
+        return new BettingEProcess(direction, joined, adaptiveLogWealth + later.adaptiveLogWealth,
+                keep * sumX + later.sumX, keep * sumSquares + later.sumSquares, keep * weight + later.weight,
+                observations + later.observations);
     }
 
     /** The bet the adaptive component places on the next score: aGRAPA on the past scores only. */
     public double adaptiveBet(double margin, double maxBet) {
-        double n = observations;
+        double n = weight;
         double sumY = direction == Direction.CHALLENGER_BETTER ? sumX - n * margin : n * margin - sumX;
         double sumYy = Math.max(0, sumSquares - 2 * margin * sumX + n * margin * margin);
         double mean = sumY / (n + 1);

@@ -1,5 +1,6 @@
 package io.tickcast.http;
 
+import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.records.Forecast;
 import io.tickcast.topology.ForecastTopology;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,7 +14,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Finds a symbol's latest forecast through interactive queries on the {@link ForecastTopology#LATEST_FORECASTS}
- * store: here if this instance owns the symbol's partition, else the name of the instance that does.
+ * store, with its evidence from the {@link ForecastTopology#SYMBOL_EVIDENCE} store of the same partition: here if this
+ * instance owns the symbol's partition, else the name of the instance that does. {@link #localEvidence} lists the
+ * evidence of every symbol this instance owns.
  */
 final class ForecastLookup {
 
@@ -21,7 +24,8 @@ final class ForecastLookup {
     sealed interface Result permits Found, Unknown, Elsewhere, Unavailable {
     }
 
-    record Found(Forecast forecast) implements Result {
+    /** The forecast, and the symbol's evidence about the challenger (null if none is kept yet). */
+    record Found(Forecast forecast, SymbolEvidence evidence) implements Result {
     }
 
     /** This instance owns the symbol and has no forecast for it. */
@@ -37,6 +41,21 @@ final class ForecastLookup {
     }
 
     private ForecastLookup() {
+    }
+
+    /** Every symbol's evidence in this instance's active tasks, or null if the store cannot be queried now. */
+    static java.util.Map<String, SymbolEvidence> localEvidence(KafkaStreams streams) {
+        if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
+            return null;
+        }
+        java.util.Map<String, SymbolEvidence> out = new java.util.TreeMap<>();
+        try (var all = streams.store(StoreQueryParameters.fromNameAndType(ForecastTopology.SYMBOL_EVIDENCE,
+                QueryableStoreTypes.<String, SymbolEvidence>keyValueStore())).all()) {
+            all.forEachRemaining(kv -> out.put(kv.key, kv.value));
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            return null;
+        }
+        return out;
     }
 
     /**
@@ -64,7 +83,13 @@ final class ForecastLookup {
                     .fromNameAndType(ForecastTopology.LATEST_FORECASTS, QueryableStoreTypes.<String, Forecast>keyValueStore())
                     .withPartition(where.partition()));
             Forecast forecast = store.get(symbol);
-            return forecast == null ? new Unknown() : new Found(forecast);
+            if (forecast == null) {
+                return new Unknown();
+            }
+            ReadOnlyKeyValueStore<String, SymbolEvidence> evidence = streams.store(StoreQueryParameters
+                    .fromNameAndType(ForecastTopology.SYMBOL_EVIDENCE, QueryableStoreTypes.<String, SymbolEvidence>keyValueStore())
+                    .withPartition(where.partition()));
+            return new Found(forecast, evidence.get(symbol));
         } catch (InvalidStateStoreException | IllegalStateException e) {
             return new Unavailable("the store is not queryable now: " + e.getMessage());
         }

@@ -17,6 +17,8 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
+import io.tickcast.evidence.ServingDecision;
+import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.Json;
 import io.tickcast.serving.ModelSlot;
@@ -35,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /metrics}: every meter in Prometheus text format (OpenMetrics if the Accept header asks);</li>
  *   <li>{@code GET /health/live} and {@code GET /health/ready}: the probes, rules in {@link Health};</li>
- *   <li>{@code GET /forecasts/{symbol}}: the symbol's latest forecast (200), 404 if this instance owns the
- *       symbol and has none, 307 to the instance that owns it (JSON body names it), 503 while the store
- *       cannot be queried.</li>
+ *   <li>{@code GET /forecasts/{symbol}}: the symbol's latest forecast with its {@code evidence} (who serves it and
+ *       the evidence that can change that) (200), 404 if this instance owns the symbol and has none, 307 to the
+ *       instance that owns it (JSON body names it), 503 while the store cannot be queried;</li>
+ *   <li>{@code GET /evidence}: the evidence of every symbol this instance owns, strongest first.</li>
  * </ul>
  * It gets what it serves in one go when it starts ({@link Sources}), already built but not yet started, so the
  * probes answer (the stream {@code CREATED}: live, not ready) while those parts start. Close it after the stream:
@@ -47,6 +50,9 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
     private static final String JSON = "application/json";
+
+    private final ServingDecision decision;
+    private final double decidesAt;
 
     /**
      * What the server serves, each part read on every request.
@@ -93,6 +99,8 @@ public final class HttpEndpoint implements AutoCloseable {
     private final int port;
 
     private HttpEndpoint(HttpBinding binding, TickcastConfig config, Sources sources) {
+        this.decision = config.evidence().decision();
+        this.decidesAt = config.evidence().settings().threshold();
         this.sources = sources;
         this.bindHost = binding.host();
         this.port = binding.port();
@@ -114,6 +122,7 @@ public final class HttpEndpoint implements AutoCloseable {
             cfg.routes.get("/health/live", this::live);
             cfg.routes.get("/health/ready", this::ready);
             cfg.routes.get("/forecasts/{symbol}", this::forecast);
+            cfg.routes.get("/evidence", this::evidence);
         });
     }
 
@@ -153,7 +162,7 @@ public final class HttpEndpoint implements AutoCloseable {
             throw new IllegalStateException("cannot start the HTTP server on " + binding.host() + ":" + binding.port()
                     + " (" + Causes.chain(e) + ")", e);
         }
-        LOG.info("HTTP server on {}: /metrics, /health/live, /health/ready, /forecasts/{symbol}", endpoint.url(""));
+        LOG.info("HTTP server on {}: /metrics, /health/live, /health/ready, /forecasts/{symbol}, /evidence", endpoint.url(""));
         return endpoint;
     }
 
@@ -222,7 +231,9 @@ public final class HttpEndpoint implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("symbol", symbol);
         if (result instanceof ForecastLookup.Found found) {
-            ctx.status(200).json(found.forecast());
+            com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(found.forecast());
+            json.set("evidence", Json.MAPPER.valueToTree(evidenceView(found.evidence())));
+            ctx.status(200).contentType(JSON).result(json.toString());
         } else if (result instanceof ForecastLookup.Elsewhere elsewhere) {
             String owner = elsewhere.owner().host() + ":" + elsewhere.owner().port();
             String location = "http://" + owner + "/forecasts/"
@@ -237,6 +248,46 @@ public final class HttpEndpoint implements AutoCloseable {
             body.put("error", "no forecast for this symbol");
             ctx.status(404).json(body);
         }
+    }
+
+    /**
+     * {@code GET /evidence}: the evidence of every symbol this instance owns, strongest first (each instance lists its
+     * own symbols; 503 while the store cannot be queried).
+     */
+    private void evidence(Context ctx) {
+        Map<String, SymbolEvidence> local = ForecastLookup.localEvidence(sources.streams());
+        if (local == null) {
+            ctx.status(503).json(Map.of("error", "the evidence store cannot be queried now (the stream is not running)"));
+            return;
+        }
+        List<Map<String, Object>> symbols = new java.util.ArrayList<>();
+        local.forEach((symbol, e) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("symbol", symbol);
+            row.putAll(evidenceView(e));
+            symbols.add(row);
+        });
+        symbols.sort(java.util.Comparator.comparingDouble((Map<String, Object> m) -> (double) m.get("eValue")).reversed());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", decision.label());
+        body.put("decidesAt", decidesAt);
+        body.put("symbols", symbols);
+        ctx.status(200).json(body);
+    }
+
+    /** A symbol's evidence as the HTTP views show it (a symbol not scored yet: naive, no evidence). */
+    private Map<String, Object> evidenceView(SymbolEvidence e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        SymbolEvidence shown = e == null ? SymbolEvidence.fresh() : e;
+        view.put("serving", shown.serving() == SymbolEvidence.Serving.LSTM ? "lstm" : "naive");
+        view.put("eValue", shown.evidence());
+        view.put("test", shown.serving() == SymbolEvidence.Serving.LSTM ? "demotion" : "promotion");
+        view.put("decidesAt", decidesAt);
+        view.put("scored", shown.scored());
+        view.put("lastCounted", shown.lastCounted() == null ? null : shown.lastCounted().toString());
+        view.put("promotions", shown.promotions());
+        view.put("demotions", shown.demotions());
+        return view;
     }
 
     private static void reply(Context ctx, Health.Probe probe) {

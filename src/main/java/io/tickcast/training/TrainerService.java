@@ -152,6 +152,11 @@ public final class TrainerService implements AutoCloseable {
         return CompletableFuture.supplyAsync(this::retrain, trainingThread);
     }
 
+    /** Ticks in the trainer's history now (what its next training would train on). */
+    public long historyTicks() {
+        return history.size();
+    }
+
     public RetrainCycle.Attempt lastAttempt() {
         return lastAttempt;
     }

@@ -59,12 +59,12 @@ class BettingEProcessTest {
 
     @Test
     void theMixtureIsComputedStablyFarBeyondTheRangeOfADouble() {
-        BettingEProcess huge = new BettingEProcess(CHALLENGER_BETTER, List.of(1000.0, 1000.0), 1000, 0, 0, 3);
+        BettingEProcess huge = new BettingEProcess(CHALLENGER_BETTER, List.of(1000.0, 1000.0), 1000, 0, 0, 0, 3);
         assertThat(huge.logEValue()).isCloseTo(1000, within(1e-9));
         assertThat(huge.eValue()).isInfinite();
-        BettingEProcess tiny = new BettingEProcess(CHALLENGER_BETTER, List.of(-1000.0, -1000.0), -1000, 0, 0, 3);
+        BettingEProcess tiny = new BettingEProcess(CHALLENGER_BETTER, List.of(-1000.0, -1000.0), -1000, 0, 0, 0, 3);
         assertThat(tiny.logEValue()).isCloseTo(-1000, within(1e-9));
-        BettingEProcess mixed = new BettingEProcess(CHALLENGER_BETTER, List.of(800.0, 0.0), 0, 0, 0, 3);
+        BettingEProcess mixed = new BettingEProcess(CHALLENGER_BETTER, List.of(800.0, 0.0), 0, 0, 0, 0, 3);
         assertThat(mixed.logEValue()).isCloseTo(800 - Math.log(3), within(1e-9));
     }
 
@@ -111,9 +111,9 @@ class BettingEProcessTest {
         assertThatThrownBy(() -> p.after(Double.NaN, 0, TWO_BETS)).hasMessageContaining("got NaN");
         assertThatThrownBy(() -> p.after(0, 0.3, List.of(0.1, 0.8))).hasMessageContaining("got 0.8");
         assertThatThrownBy(() -> p.after(0, 0, List.of(0.1, 0.0))).hasMessageContaining("got 0.0");
-        assertThatThrownBy(() -> new BettingEProcess(CHALLENGER_BETTER, List.of(Double.NEGATIVE_INFINITY), 0, 0, 0, 1))
+        assertThatThrownBy(() -> new BettingEProcess(CHALLENGER_BETTER, List.of(Double.NEGATIVE_INFINITY), 0, 0, 0, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logWealth");
-        assertThatThrownBy(() -> new BettingEProcess(null, List.of(0.0), 0, 0, 0, 0))
+        assertThatThrownBy(() -> new BettingEProcess(null, List.of(0.0), 0, 0, 0, 0, 0))
                 .isInstanceOf(NullPointerException.class);
     }
 
