@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -7,16 +8,19 @@ import java.util.concurrent.Callable;
 import io.tickcast.demo.DemoRun;
 import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.records.CsvTickReader;
+import io.tickcast.records.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Runs everything in one process with no setup: an in-process Kafka broker on 127.0.0.1, the first LSTM",
-            "trained on the first part of each series and published only if it passes the promotion gate (else every",
-            "forecast is naive, and the demo says why), the forecasting stream, and the rest of the data replayed as",
-            "ticks. Prints each forecast, then a per-symbol table of the forecasts' and the naive forecast's RMSE/MAE."})
+            "Runs everything in one process with no setup: an in-process Kafka broker on 127.0.0.1, the first LSTM "
+            + "trained on the first part of each series and published as the challenger if it is sane, the forecasting "
+            + "stream with the trainer, and the rest of the data replayed as ticks, retrained every --retrain-every "
+            + "trading days. Prints each forecast, each retraining, promotion and demotion, then a per-symbol table of "
+            + "the served forecasts' and the naive forecast's RMSE, the challenger's own ratio, and the evidence at the "
+            + "end."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE",
@@ -35,8 +39,16 @@ final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--timeout", defaultValue = "PT5M",
-            description = "How long to wait for all forecasts, ISO-8601 (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for each step (a chunk's forecasts, a retraining), ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--retrain-every", paramLabel = "DAYS", defaultValue = "" + DemoRun.DEFAULT_RETRAIN_EVERY,
+            description = "Replayed trading days between two retrainings; 0: no retraining (default: ${DEFAULT-VALUE}).")
+    int retrainEvery;
+
+    @Option(names = "--json", description = "Print the closing summary as one JSON document on standard output; the "
+            + "demo's other lines go to standard error.")
+    boolean json;
 
     @Option(names = "--log-file", paramLabel = "FILE",
             description = {"Where the log goes (the broker's, the stream's and the libraries' lines), so the terminal shows",
@@ -47,16 +59,29 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!EmbeddedKafka.available()) {
             throw new IllegalStateException("the demo runs an in-process Kafka broker, and this installation leaves the "
                     + "broker out (the container image carries only the service); run the demo from a clone: ./tickcast demo");
         }
+        if (retrainEvery < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--retrain-every must be 0 (no retraining) or a number of trading days, was " + retrainEvery);
+        }
         LogFile.redirectTo(logFile);
-        System.out.println("Log: " + logFile);
-        var options = new DemoRun.Options(CsvTickReader.readOrBundled(csv), trainFraction, keepRunning, !quiet, timeout,
-                configOptions.load());
-        return new DemoRun(options, System.out).run(ConsoleProgress.epochs("training")).isEmpty() ? 1 : 0;
+        PrintStream lines = json ? System.err : System.out;
+        lines.println("Log: " + logFile);
+        var options = new DemoRun.Options(CsvTickReader.readOrBundled(csv), trainFraction, keepRunning, !quiet && !json,
+                timeout, configOptions.load(), retrainEvery);
+        DemoRun run = new DemoRun(options, lines);
+        boolean empty = run.run(ConsoleProgress.epochs("training")).isEmpty();
+        if (json) {
+            System.out.println(Json.MAPPER.writeValueAsString(run.summary().toJson()));
+        }
+        return empty ? 1 : 0;
     }
 }

@@ -33,18 +33,32 @@ import io.tickcast.training.InitialModel;
  */
 public final class DemoRun {
 
-    /** What to run. */
+    /** The demo's default retraining period, in test trading days. */
+    public static final int DEFAULT_RETRAIN_EVERY = 250;
+
+    /** What to run; {@code retrainEvery}: test trading days between two retrainings (0: none). */
     public record Options(List<Tick> ticks, double trainFraction, boolean keepRunning, boolean printForecasts,
-                          Duration timeout, TickcastConfig config) {
+                          Duration timeout, TickcastConfig config, int retrainEvery) {
+
+        public Options(List<Tick> ticks, double trainFraction, boolean keepRunning, boolean printForecasts,
+                       Duration timeout, TickcastConfig config) {
+            this(ticks, trainFraction, keepRunning, printForecasts, timeout, config, DEFAULT_RETRAIN_EVERY);
+        }
     }
 
     private final Options options;
     private final PrintStream out;
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
+    private DemoSummary summary;
 
     public DemoRun(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
+    }
+
+    /** What the last run printed in its table, with the evidence, retrainings and decisions (null before a run). */
+    public DemoSummary summary() {
+        return summary;
     }
 
     /** Runs the demo; returns the scores it printed. */
@@ -53,21 +67,18 @@ public final class DemoRun {
         Path stateDir = TempDirs.create("tickcast-demo-state-");
         out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            TickcastConfig config = withFreeHttpPort(options.config().withBootstrapServers(kafka.bootstrapServers())
-                    .withStateDir(stateDir.toString()));
+            TickcastConfig config = demoConfig(kafka, stateDir);
             TopicAdmin.ensureTopics(config, 2, (short) 1);
-            out.printf(Locale.ROOT, "Broker %s; topics %s, %s, %s%n", kafka.bootstrapServers(),
-                    config.topics().ticks(), config.topics().forecasts(), config.topics().deadLetter());
-
             out.printf(Locale.ROOT, "Training the first LSTM on %d series (first %.0f%% of each; its most recent %.0f%% of "
                     + "windows validate it) ...%n", plan.trainingSeries().size(), options.trainFraction() * 100,
                     config.trainer().validationFraction() * 100);
             InitialModel initial = InitialModel.train(plan.trainingSeries(), config, Clock.systemUTC(), trainingProgress);
             out.println((initial.publishable() ? "Gate: " : "Gate: not published, ") + initial.verdict());
-            // the stream alone: a trainer would retrain or demote while the replay runs, at moments that vary from
-            // run to run; the demo's table is the same every time
-            try (TickcastNode node = new TickcastNode(config, Role.STREAM, Clock.systemUTC())) {
-                out.println("Metrics: " + node.http().url("/metrics") + " (also /health/live, /health/ready, /forecasts/{symbol})");
+            // stream and trainer in one process; the trainer retrains only when the replay asks it to (data time), so
+            // the same data give the same run
+            try (TickcastNode node = new TickcastNode(config, Role.ALL, Clock.systemUTC())) {
+                out.println("Metrics: " + node.http().url("/metrics")
+                        + " (also /health/live, /health/ready, /forecasts/{symbol}, /evidence)");
                 if (!initial.publishable() && initial.calibration() != null) {
                     // no record brings a calibration: the naive forecast's comes from the rejected candidate's
                     // validation windows, the same data a published model's would have come from
@@ -88,30 +99,28 @@ public final class DemoRun {
                 } else {
                     out.println("Serving the naive forecast (tomorrow = today): no model passed the gate");
                 }
-                ConcurrentLinkedQueue<Forecast> received = new ConcurrentLinkedQueue<>();
-                AtomicLong count = new AtomicLong();
-                CountDownLatch allArrived = new CountDownLatch(1);
-                AtomicBoolean stop = new AtomicBoolean();
-                Thread reader = new Thread(() -> readForecasts(config, received, count, plan.expectedForecasts(),
-                        allArrived, stop), "demo-forecast-reader");
-                reader.start();
-                out.printf(Locale.ROOT, "Replaying %d ticks; expecting %d forecasts ...%n", plan.replay().size(),
-                        plan.expectedForecasts());
+                out.printf(Locale.ROOT, "Replaying %d ticks (after %d ticks of history); expecting %d forecasts; "
+                        + "retraining every %d trading days ...%n", plan.replay().size(), plan.history().size(),
+                        plan.expectedForecasts(), options.retrainEvery());
                 if (options.printForecasts()) {
                     out.println(ForecastLine.header());
                 }
-                try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
-                    publisher.publish(plan.replay(), 0, n -> { });
+                DemoLoop loop;
+                List<Forecast> received;
+                try (ForecastCollector collector = new ForecastCollector(config.kafkaClientProperties(),
+                        config.topics().forecasts(), plan.scoredFrom(), options.printForecasts() ? out : null);
+                     TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+                    loop = new DemoLoop(node, publisher, collector, config, options.timeout(), out);
+                    loop.run(plan.history(), plan.replay(), options.retrainEvery());
+                    received = collector.all().stream()
+                            .filter(f -> !f.asOf().isBefore(plan.scoredFrom().get(f.symbol()))).toList();
                 }
-                boolean complete = allArrived.await(options.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                List<ForecastScoreboard.SymbolScore> scores = ForecastScoreboard.score(plan.replay(), List.copyOf(received));
+                List<ForecastScoreboard.SymbolScore> scores = ForecastScoreboard.score(plan.replay(), received);
+                var evidence = DemoLoop.evidence(node.stream().streams());
+                summary = new DemoSummary(scores, evidence, loop.retrainings(), loop.decisions());
                 out.println();
-                if (!complete) {
-                    out.printf(Locale.ROOT, "Only %d of %d forecasts arrived within %s%n", count.get(),
-                            plan.expectedForecasts(), options.timeout());
-                }
-                out.print(DemoTable.render(scores));
-                if (version == 0) {
+                out.print(DemoTable.render(scores, evidence));
+                if (version == 0 && loop.retrainings().stream().allMatch(r -> r.version() == 0)) {
                     out.println("Every forecast above is the naive forecast: no model passed the gate (" + initial.verdict() + ")");
                 } else if (scores.stream().allMatch(s -> s.lstmForecasts() == 0)) {
                     out.println("Every forecast above is the naive forecast: no symbol's evidence promoted the LSTM");
@@ -121,18 +130,24 @@ public final class DemoRun {
                             + kafka.bootstrapServers() + "; metrics at " + node.http().url("/metrics") + "; Ctrl-C stops.");
                     awaitShutdownSignal();
                 }
-                stop.set(true);
-                reader.join(10_000);
-                if (!complete) {
-                    throw new IllegalStateException("demo incomplete: " + count.get() + " of " + plan.expectedForecasts()
-                            + " forecasts arrived");
-                }
                 return scores;
             }
         } finally {
             TempDirs.deleteQuietly(stateDir);
             cleanedUp.countDown();
         }
+    }
+
+    /**
+     * The demo's settings: on the in-process broker, its state in {@code stateDir}, a free HTTP port if the configured
+     * one is taken, and the trainer's own schedule off (the replay retrains it on data time).
+     */
+    private TickcastConfig demoConfig(EmbeddedKafka kafka, Path stateDir) {
+        TickcastConfig c = withFreeHttpPort(options.config().withBootstrapServers(kafka.bootstrapServers())
+                .withStateDir(stateDir.toString()));
+        TickcastConfig.Trainer t = c.trainer();
+        return c.withTrainer(new TickcastConfig.Trainer(Duration.ZERO, 0, t.historyDays(), t.maxHistoryTicks(),
+                t.validationFraction(), t.minWindows(), t.demotionWindow(), t.keepVersions(), t.cpuShare()));
     }
 
     /**
@@ -180,23 +195,4 @@ public final class DemoRun {
             Thread.sleep(50);
         }
     }
-
-    private void readForecasts(TickcastConfig config, ConcurrentLinkedQueue<Forecast> received, AtomicLong count,
-                               long expected, CountDownLatch allArrived, AtomicBoolean stop) {
-        try (ForecastReader reader = new ForecastReader(config.kafkaClientProperties(), config.topics().forecasts(), true)) {
-            while (!stop.get()) {
-                reader.poll(Duration.ofMillis(200), f -> {
-                    received.add(f);
-                    if (options.printForecasts()) {
-                        out.println(ForecastLine.format(f));
-                    }
-                    if (count.incrementAndGet() >= expected) {
-                        allArrived.countDown();
-                    }
-                });
-            }
-        }
-    }
-
-
 }

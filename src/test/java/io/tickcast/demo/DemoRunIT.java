@@ -28,7 +28,7 @@ class DemoRunIT {
 
     private static final LocalDate D0 = LocalDate.of(2020, 1, 1);
 
-    private record Outcome(List<ForecastScoreboard.SymbolScore> scores, String printed) {
+    private record Outcome(List<ForecastScoreboard.SymbolScore> scores, String printed, DemoSummary summary) {
     }
 
     private static Outcome demo(List<Tick> ticks, String appId, int httpPort) throws Exception {
@@ -36,11 +36,12 @@ class DemoRunIT {
                 "http.host", "127.0.0.1", "http.port", Integer.toString(httpPort)));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<ForecastScoreboard.SymbolScore> scores;
+        DemoRun run;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            scores = new DemoRun(new DemoRun.Options(ticks, 0.7, false, true, Duration.ofMinutes(2), config), out)
-                    .run(LstmTrainer.EpochListener.NONE);
+            run = new DemoRun(new DemoRun.Options(ticks, 0.7, false, true, Duration.ofMinutes(2), config), out);
+            scores = run.run(LstmTrainer.EpochListener.NONE);
         }
-        return new Outcome(scores, buf.toString(StandardCharsets.UTF_8));
+        return new Outcome(scores, buf.toString(StandardCharsets.UTF_8), run.summary());
     }
 
     private static List<Tick> ticks(String symbol, double[] closes) {
@@ -66,7 +67,9 @@ class DemoRunIT {
         assertThat(o.scores()).extracting(ForecastScoreboard.SymbolScore::symbol).containsExactly("AAA", "BBB");
         assertThat(o.scores()).allSatisfy(s -> {
             assertThat(s.scored()).isEqualTo(134);
-            assertThat(s.lstmForecasts()).isEqualTo(134);
+            assertThat(s.lstmForecasts()).as("the validation evidence of a wave promotes at once").isEqualTo(134);
+            assertThat(s.challenger().forecasts()).isEqualTo(134);
+            assertThat(s.challenger().rmseRatio()).isCloseTo(s.rmseRatio(), org.assertj.core.data.Offset.offset(1e-12));
             assertThat(s.rmseRatio()).as("a wave is far more predictable than naive").isLessThan(0.9);
             // every scored forecast had both intervals checked (the model's calibration came with its record)
             assertThat(s.coverage()).extracting(ForecastScoreboard.Coverage::level).containsExactly(0.8, 0.95);
@@ -74,12 +77,21 @@ class DemoRunIT {
             assertThat(s.coverage().get(1).inside()).isGreaterThanOrEqualTo(s.coverage().get(0).inside());
         });
         assertThat(o.printed()).contains("Gate: passed the gate", "Model v1 published", "coverage 80/95");
+        assertThat(o.summary().evidence()).allSatisfy((symbol, e) ->
+                assertThat(e.serving()).as(symbol).isEqualTo(io.tickcast.evidence.SymbolEvidence.Serving.LSTM));
+        assertThat(o.summary().decisions()).extracting(d -> d.symbol() + " " + d.change())
+                .containsExactly("AAA promoted", "BBB promoted");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> json = (List<Map<String, Object>>) o.summary().toJson().get("symbols");
+        assertThat(json).allSatisfy(row -> assertThat(row).containsKeys("symbol", "scored", "lstmServed", "ratio",
+                "challengerForecasts", "challengerRatio", "evidence", "coverage80", "coverage95")
+                .containsEntry("lstmServed", 134L).containsEntry("challengerForecasts", 134));
         // the naive column is recomputed here from the data alone
         double[] aaa = SyntheticSeries.wave(450, 100, 0, 1);
         double[] naive = java.util.Arrays.copyOfRange(aaa, 315, 449);
         double[] actual = java.util.Arrays.copyOfRange(aaa, 316, 450);
         assertThat(o.scores().get(0).naiveRmse()).isCloseTo(ForecastMetrics.rmse(naive, actual), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(o.printed()).contains(DemoTable.render(o.scores()));
+        assertThat(o.printed()).contains(DemoTable.render(o.scores(), o.summary().evidence()));
         // the HTTP server ran on the configured address (a free port here)
         assertThat(o.printed()).containsPattern("Metrics: http://127\\.0\\.0\\.1:\\d+/metrics")
                 .contains("Port " + takenPort + " is taken").doesNotContain(":" + takenPort + "/metrics");
