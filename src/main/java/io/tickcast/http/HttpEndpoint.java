@@ -275,11 +275,15 @@ public final class HttpEndpoint implements AutoCloseable {
         ctx.status(200).json(body);
     }
 
-    /** A symbol's evidence as the HTTP views show it (a symbol not scored yet: naive, no evidence). */
+    /**
+     * A symbol's evidence as the HTTP views show it (a symbol not scored yet: not promoted, no evidence). Whether the
+     * LSTM serves the symbol is the forecast's {@code model}: a model that serves everywhere (forced) serves it
+     * whatever its evidence says.
+     */
     private Map<String, Object> evidenceView(SymbolEvidence e) {
         Map<String, Object> view = new LinkedHashMap<>();
         SymbolEvidence shown = e == null ? SymbolEvidence.fresh() : e;
-        view.put("serving", shown.serving() == SymbolEvidence.Serving.LSTM ? "lstm" : "naive");
+        view.put("promoted", shown.serving() == SymbolEvidence.Serving.LSTM);
         view.put("eValue", shown.evidence());
         view.put("test", shown.serving() == SymbolEvidence.Serving.LSTM ? "demotion" : "promotion");
         view.put("decidesAt", decidesAt);

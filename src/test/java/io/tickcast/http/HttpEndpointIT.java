@@ -304,6 +304,18 @@ class HttpEndpointIT {
         assertThat(latestAaa.lastClose()).as("the corrected close").isEqualTo(104.5);
         assertThat(latestAaa.model()).isEqualTo("lstm");
         assertThat(latestAaa.modelVersion()).isEqualTo(7);
+        // a model installed by hand serves everywhere; its data are not known, so nothing counts as evidence
+        JsonNode evidence = Json.MAPPER.readTree(aaa.body()).path("evidence");
+        assertThat(evidence.path("promoted").asBoolean(true)).isFalse();
+        assertThat(evidence.path("test").asText()).isEqualTo("promotion");
+        assertThat(evidence.path("eValue").asDouble()).isEqualTo(1.0);
+        assertThat(evidence.path("decidesAt").asDouble()).isEqualTo(20.0);
+        assertThat(evidence.path("scored").asLong(-1)).isZero();
+        HttpResponse<String> all = traffic.get("/evidence");
+        assertThat(all.statusCode()).isEqualTo(200);
+        JsonNode listing = Json.MAPPER.readTree(all.body());
+        assertThat(listing.path("decision").asText()).isEqualTo("per-symbol");
+        assertThat(listing.path("symbols").isArray()).isTrue();
 
         Forecast bbb = Json.MAPPER.readValue(traffic.get("/forecasts/BBB").body(), Forecast.class);
         assertThat(bbb.model()).isEqualTo("naive");
