@@ -20,15 +20,11 @@ import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.Forecast;
-import io.tickcast.records.JsonSerde;
 import io.tickcast.records.Tick;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.training.SyntheticSeries;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,21 +126,14 @@ class ExactlyOnceUnderKillsIT {
     }
 
     private CliProcess service(Path state, String name) {
-        return CliProcess.start(dir.resolve(name + ".log"), "run", "--role", "stream", "-b", kafka.bootstrapServers(),
-                "--set", "application.id=eos-kills", "--set", "state.dir=" + state, "--set", "http.host=127.0.0.1",
-                "--set", "http.port=0");
+        return KilledServices.stream(dir, name, kafka.bootstrapServers(), "eos-kills", state);
     }
 
     private static void awaitCommitted(TickcastConfig config, int atLeast, CliProcess service) {
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .failFast("the service died: " + service.log(), () -> !service.alive())
-                .until(() -> committed(config, atLeast, Duration.ZERO).size() >= atLeast);
+        KilledServices.awaitCommitted(config, atLeast, service);
     }
 
-    /** Committed forecasts only, read from the beginning. */
     private static List<Forecast> committed(TickcastConfig config, int expected, Duration settle) {
-        return TopicRecords.read(config.kafkaClientProperties(), config.topics().forecasts(), new StringDeserializer(),
-                JsonSerde.of(Forecast.class).deserializer(), expected, Duration.ofSeconds(5), settle).stream()
-                .map(ConsumerRecord::value).toList();
+        return KilledServices.committed(config, expected, settle);
     }
 }

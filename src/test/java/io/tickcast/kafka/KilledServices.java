@@ -1,0 +1,41 @@
+package io.tickcast.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.tickcast.cli.CliProcess;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.records.Forecast;
+import io.tickcast.records.JsonSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** The stream service as a JVM of its own (to be SIGKILLed), and the committed forecasts it has written. */
+final class KilledServices {
+
+    private KilledServices() {
+    }
+
+    /** {@code tickcast run --role stream} of application {@code appId}, its state in {@code state}, logging to dir. */
+    static CliProcess stream(Path dir, String name, String bootstrap, String appId, Path state) {
+        return CliProcess.start(dir.resolve(name + ".log"), "run", "--role", "stream", "-b", bootstrap,
+                "--set", "application.id=" + appId, "--set", "state.dir=" + state, "--set", "http.host=127.0.0.1",
+                "--set", "http.port=0");
+    }
+
+    /** Waits until at least {@code atLeast} forecasts are committed; fails at once if {@code service} dies. */
+    static void awaitCommitted(TickcastConfig config, int atLeast, CliProcess service) {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .failFast("the service died: " + service.log(), () -> !service.alive())
+                .until(() -> committed(config, atLeast, Duration.ZERO).size() >= atLeast);
+    }
+
+    /** Committed forecasts only, read from the beginning. */
+    static List<Forecast> committed(TickcastConfig config, int expected, Duration settle) {
+        return TopicRecords.read(config.kafkaClientProperties(), config.topics().forecasts(), new StringDeserializer(),
+                JsonSerde.of(Forecast.class).deserializer(), expected, Duration.ofSeconds(5), settle).stream()
+                .map(ConsumerRecord::value).toList();
+    }
+}
