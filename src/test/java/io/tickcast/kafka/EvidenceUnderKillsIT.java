@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tickcast.cli.CliProcess;
-import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.evidence.ServingDecision;
 import io.tickcast.lstm.LstmConfig;
@@ -90,13 +89,7 @@ class EvidenceUnderKillsIT {
         int total = expected.size();
 
         AtomicReference<Throwable> replayFailed = new AtomicReference<>();
-        Thread replay = new Thread(() -> {
-            try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
-                publisher.publish(ticks, 60, n -> { }); // 60 ticks/s: the kills land mid-replay
-            } catch (Throwable t) {
-                replayFailed.set(t);
-            }
-        }, "replay");
+        Thread replay = KilledServices.replay(config, ticks, replayFailed); // 60 ticks/s: the kills land mid-replay
         Path state = dir.resolve("state");
         CliProcess first = KilledServices.stream(dir, "first", kafka.bootstrapServers(), APP, state);
         replay.start();

@@ -3,11 +3,14 @@ package io.tickcast.kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.tickcast.cli.CliProcess;
+import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
+import io.tickcast.records.Tick;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -23,6 +26,20 @@ final class KilledServices {
         return CliProcess.start(dir.resolve(name + ".log"), "run", "--role", "stream", "-b", bootstrap,
                 "--set", "application.id=" + appId, "--set", "state.dir=" + state, "--set", "http.host=127.0.0.1",
                 "--set", "http.port=0");
+    }
+
+    /**
+     * A thread (not started) that publishes {@code ticks} at 60 ticks/s, slow enough for kills to land mid-replay;
+     * what it throws goes to {@code failed}.
+     */
+    static Thread replay(TickcastConfig config, List<Tick> ticks, AtomicReference<Throwable> failed) {
+        return new Thread(() -> {
+            try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+                publisher.publish(ticks, 60, n -> { });
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        }, "replay");
     }
 
     /** Waits until at least {@code atLeast} forecasts are committed; fails at once if {@code service} dies. */
