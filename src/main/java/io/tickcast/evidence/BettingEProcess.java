@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * An e-process built by betting (Waudby-Smith and Ramdas, "Estimating means of bounded random variables by
  * betting", JRSS-B 2023; Choe and Ramdas, "Comparing Sequential Forecasters", Operations Research 2023): the
@@ -54,6 +56,7 @@ import java.util.Objects;
  * @param weight            the discounted count of the scores seen (the sum of the discount factors)
  * @param observations      scores seen
  */
+@JsonFormat(shape = JsonFormat.Shape.ARRAY) // compact in the store and its changelog: written per tick
 public record BettingEProcess(Direction direction, List<Double> logWealth, double adaptiveLogWealth, double sumX,
                               double sumSquares, double weight, long observations) {
 

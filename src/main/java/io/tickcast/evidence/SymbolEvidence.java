@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.tickcast.evidence.BettingEProcess.Direction;
 
 /**
@@ -33,6 +34,7 @@ import io.tickcast.evidence.BettingEProcess.Direction;
  * @param promotions   promotions so far
  * @param demotions    demotions so far
  */
+@JsonFormat(shape = JsonFormat.Shape.ARRAY) // compact in the store and its changelog: written per tick
 public record SymbolEvidence(Serving serving, BettingEProcess forPromotion, BettingEProcess forDemotion, long scored,
                              LocalDate lastCounted, long promotions, long demotions) {
 

@@ -21,7 +21,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class EvidenceKeeper implements WindowForecaster.ServingChoice {
 
+    /** Most symbols whose evidence a task keeps in memory besides the store (least recently used go first). */
+    static final int CACHED_SYMBOLS = 100_000;
+
     private final KeyValueStore<String, SymbolEvidence> store;
+    /**
+     * The evidence read or written last, per symbol: each tick reads its symbol's evidence twice (to decide, and to
+     * score) and the store (RocksDB, JSON) need not be read for it. Only this task's processor writes the store, so
+     * the copy cannot go stale; a new task (after a rebalance or a restart) starts with an empty copy.
+     */
+    private final java.util.LinkedHashMap<String, SymbolEvidence> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, SymbolEvidence> eldest) {
+            return size() > CACHED_SYMBOLS;
+        }
+    };
     private final ServingDecision decision;
     private final EvidenceSettings settings;
     private final StreamEvents events;
@@ -36,8 +50,20 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
 
     /** The symbol's evidence (a fresh one for a symbol not scored yet). */
     SymbolEvidence of(String symbol) {
-        SymbolEvidence e = store.get(symbol);
-        return e == null ? SymbolEvidence.fresh(settings) : e;
+        SymbolEvidence e = cache.get(symbol);
+        if (e == null) {
+            e = store.get(symbol);
+            if (e == null) {
+                return SymbolEvidence.fresh(settings);
+            }
+            cache.put(symbol, e);
+        }
+        return e;
+    }
+
+    private void put(String symbol, SymbolEvidence e) {
+        store.put(symbol, e);
+        cache.put(symbol, e);
     }
 
     /**
@@ -58,7 +84,7 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
         if (validation != null && evidence.counts(validation.first())) {
             SymbolEvidence.Step step = evidence.withValidation(validation, settings);
             evidence = step.next();
-            store.put(symbol, evidence);
+            put(symbol, evidence);
             events.evidenceUpdated(symbol, step.decision(), evidence, challenger.version(),
                     StreamEvents.EvidenceSource.VALIDATION);
         }
@@ -81,7 +107,7 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
         SymbolEvidence before = of(waiting.symbol());
         SymbolEvidence.Step step = before.afterScore(target, x, settings);
         if (step.next() != before) {
-            store.put(waiting.symbol(), step.next());
+            put(waiting.symbol(), step.next());
             events.evidenceUpdated(waiting.symbol(), step.decision(), step.next(), c.modelVersion(),
                     StreamEvents.EvidenceSource.LIVE);
         }

@@ -63,7 +63,7 @@ public final class ForecastTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LATEST_FORECASTS), Serdes.String(), forecastSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SYMBOL_EVIDENCE), Serdes.String(), JsonSerde.of(SymbolEvidence.class)));
+                Stores.persistentKeyValueStore(SYMBOL_EVIDENCE), Serdes.String(), SymbolEvidenceSerde.serde()));
         // cached: a tick marked and forecast within one commit interval costs the changelog one tombstone, not two records
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PENDING_FORECASTS), Serdes.String(), JsonSerde.of(PendingForecast.class))

@@ -29,6 +29,7 @@ import io.tickcast.records.JsonSerde;
 import io.tickcast.records.Tick;
 import io.tickcast.service.ForecastService;
 import io.tickcast.service.TopicAdmin;
+import io.tickcast.serving.ChallengerTerms;
 import io.tickcast.serving.ModelSlot;
 import io.tickcast.topology.StreamEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +66,10 @@ public final class BrokerBenchmark {
      * shape, 100 epochs on 1,200 windows, over and over, as the trainer of role {@code all} does) and
      * {@code lstm-retraining-paced} (the same with the training held to {@code bench.training-share} of a core,
      * 0.5 by default, as {@code trainer.cpu-share}'s default holds the trainer of role {@code all}; the unpaced
-     * {@code lstm-retraining} is {@code trainer.cpu-share=1}).
+     * {@code lstm-retraining} is {@code trainer.cpu-share=1}), and {@code challenger} (the model as a challenger that
+     * serves no symbol until its evidence promotes it: it forecasts every window and every forecast is scored into
+     * the symbol's evidence in the evidence store, so this is the per-symbol loop's whole cost; on random walks
+     * nothing is promoted and naive is served).
      */
     private final List<String> variants = List.of(System.getProperty("bench.variants", "naive,lstm,lstm-unbatched").split(","));
 
@@ -159,10 +163,14 @@ public final class BrokerBenchmark {
         }
     }
 
-    private RunningService start(TickcastConfig config, boolean lstm) throws InterruptedException {
+    private RunningService start(TickcastConfig config, String variant) throws InterruptedException {
         ModelSlot slot = new ModelSlot(WINDOW);
-        if (lstm) {
+        if (variant.startsWith("lstm")) {
             slot.install(LstmModel.fromBytes(modelBytes, LstmConfig.DEFAULT), 1);
+        } else if (variant.equals("challenger")) {
+            // trained before any day of the benchmark: every live forecast counts as evidence
+            slot.install(LstmModel.fromBytes(modelBytes, LstmConfig.DEFAULT), 1, null,
+                    new ChallengerTerms(false, LocalDate.of(1900, 1, 1), java.util.Map.of()));
         }
         ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC());
         service.start();
@@ -279,7 +287,7 @@ public final class BrokerBenchmark {
         long t10 = 0;
         long t90 = 0;
         long count = 0;
-        try (RunningService service = start(config, variant.startsWith("lstm"));
+        try (RunningService service = start(config, variant);
              KafkaConsumer<String, Forecast> reader = reader(config)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (count < expected && System.nanoTime() < deadline) {
@@ -350,7 +358,7 @@ public final class BrokerBenchmark {
         List<Tick> warm = ticks.subList(0, symbols * WINDOW);
         List<Tick> timed = ticks.subList(symbols * WINDOW, ticks.size());
         List<Long> latencies = new ArrayList<>();
-        try (RunningService service = start(config, variant.startsWith("lstm"));
+        try (RunningService service = start(config, variant);
              KafkaConsumer<String, Forecast> reader = reader(config);
              TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), topic);
              BackgroundTraining training = !variant.contains("-retraining") ? null

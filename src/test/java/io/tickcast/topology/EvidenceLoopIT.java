@@ -53,11 +53,11 @@ class EvidenceLoopIT {
             SplittableRandom random = new SplittableRandom(1000 + p);
             Map<String, EvidenceLoop.Series> panel = new TreeMap<>();
             for (int s = 0; s < symbols; s++) {
-                int start = random.nextInt(300);
-                int length = 600 + random.nextInt(1000 - 600 - start + 1);
+                int start = random.nextInt(200);
+                int length = 500 + random.nextInt(800 - 500 - start + 1);
                 panel.put("W" + s, new EvidenceLoop.Series(start, closes(length, d -> 0, random.split())));
             }
-            EvidenceLoop.Result r = EvidenceLoop.run(panel, 400, 200, config(), stateDir.resolve("walks" + p));
+            EvidenceLoop.Result r = EvidenceLoop.run(panel, 300, 250, config(), stateDir.resolve("walks" + p));
             int panelPromoted = (int) r.symbols().values().stream().filter(EvidenceLoop.SymbolOutcome::everPromoted).count();
             promoted += panelPromoted;
             double ratio = r.servedRatio(List.copyOf(panel.keySet()));
