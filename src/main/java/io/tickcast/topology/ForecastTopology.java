@@ -27,6 +27,9 @@ import org.apache.kafka.streams.state.Stores;
  *                 └─ valid ─► key by symbol ─► repartition ─► window store ─┬─► latest forecast store ─► forecasts
  *                                                                          └─► dead letters (out of order)
  * </pre>
+ * The window step keeps four changelogged stores per symbol, all written in one exactly-once transaction per tick:
+ * the window, the latest forecast, the tick waiting for its forecast, and the evidence that decides whether the
+ * challenger or naive serves the symbol ({@link EvidenceKeeper}).
  * A plain factory: tests hand its result to TopologyTestDriver.
  */
 public final class ForecastTopology {
