@@ -88,6 +88,22 @@ public final class TrainerService implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean closed;
     private volatile RetrainCycle.Attempt lastAttempt;
+    /** Why the last attempt failed, or null if it did not: a registry that could not be read is retried at once. */
+    private volatile Failure lastFailure;
+    /** The one thread trainings run on (never a stream thread). */
+    private volatile Thread trainingThreadItself;
+
+    /** Why a retraining attempt failed. */
+    private enum Failure {
+        /** The registry could not be read: not trained, retried after {@code REGISTRY_RETRY}. */
+        REGISTRY_UNREADABLE,
+        /** Another trainer holds the registry: not trained, not retried. */
+        FENCED,
+        /** Trained, but another trainer took the registry before it was published. */
+        NOT_PUBLISHED,
+        /** The training threw. */
+        THREW
+    }
     private volatile LiveScorer.Verdict lastLiveVerdict;
 
     /**
@@ -130,6 +146,7 @@ public final class TrainerService implements AutoCloseable {
         this.trainingThread = Executors.newSingleThreadExecutor(r -> {
             Thread th = new Thread(r, THREAD_NAME);
             th.setDaemon(true);
+            trainingThreadItself = th;
             return th;
         });
         this.feedThread = new Thread(this::feed, "tickcast-trainer-feed");
@@ -226,19 +243,19 @@ public final class TrainerService implements AutoCloseable {
     private RetrainCycle.Attempt retrain() {
         Instant startedAt = clock.instant();
         try {
-            if (Thread.currentThread().getName().contains("StreamThread")) {
-                throw new IllegalStateException("training must never run on a stream thread");
+            if (Thread.currentThread() != trainingThreadItself) {
+                throw new IllegalStateException("training runs on the trainer's own thread only, never on a stream thread");
             }
             String problem = registryProblem();
             if (problem != null) {
                 registryRetryAt = clock.instant().plus(REGISTRY_RETRY);
-                return failed(startedAt, "not training: " + problem + " (retried)");
+                return failed(startedAt, Failure.REGISTRY_UNREADABLE, "not training: " + problem + " (retried)");
             }
             synchronized (publishLock) {
                 writer.confirmOwnership(true); // no point in training for a registry another trainer holds
             }
             if (writer.fenced() != null) {
-                return failed(startedAt, "not training: " + writer.fenced());
+                return failed(startedAt, Failure.FENCED, "not training: " + writer.fenced());
             }
             newTicks.set(0);
             lastAttemptAt = clock.instant();
@@ -274,20 +291,22 @@ public final class TrainerService implements AutoCloseable {
                 LOG.info("training {} in {} ms: {}", attempt.outcome().label(), attempt.duration().toMillis(), attempt.detail());
             }
             events.trainingRun(attempt.outcome().label(), attempt.duration(), attempt.ratioToNaive());
+            lastFailure = null;
             lastAttempt = attempt;
             return attempt;
         } catch (TransactionalPublisher.Fenced e) {
-            return failed(startedAt, "not published: " + writer.fenced());
+            return failed(startedAt, Failure.NOT_PUBLISHED, "not published: " + writer.fenced());
         } catch (RuntimeException e) {
             LOG.error("training failed: {}", e.getMessage(), e);
-            return failed(startedAt, "training failed: " + e.getMessage());
+            return failed(startedAt, Failure.THREW, "training failed: " + e.getMessage());
         } finally {
             training.set(false);
         }
     }
 
-    private RetrainCycle.Attempt failed(Instant startedAt, String detail) {
+    private RetrainCycle.Attempt failed(Instant startedAt, Failure why, String detail) {
         LOG.warn(detail);
+        lastFailure = why;
         Duration took = Duration.between(startedAt, clock.instant());
         events.trainingRun(RetrainCycle.Outcome.FAILED.label(), took, Double.NaN);
         RetrainCycle.Attempt attempt = new RetrainCycle.Attempt(RetrainCycle.Outcome.FAILED, null, null, null, startedAt,
@@ -465,8 +484,8 @@ public final class TrainerService implements AutoCloseable {
         if (training.get() || writer.fenced() != null || clock.instant().isBefore(registryRetryAt)) {
             return false;
         }
-        boolean failedOnRegistry = lastAttempt != null && lastAttempt.outcome() == RetrainCycle.Outcome.FAILED
-                && lastAttempt.detail().startsWith("not training");
+        // an attempt that did not train (the registry unreadable; a fenced trainer never gets here) is retried
+        boolean failedOnRegistry = lastFailure == Failure.REGISTRY_UNREADABLE || lastFailure == Failure.FENCED;
         return failedOnRegistry || new RetrainSchedule(t.interval(), t.everyTicks()).due(registryView.current() != null,
                 lastAttempt != null, newTicks.get(), Duration.between(lastAttemptAt, clock.instant()));
     }
