@@ -2,8 +2,9 @@ package io.tickcast.cli;
 
 import io.tickcast.errors.Causes;
 import io.tickcast.lstm.DjlSetup;
-import picocli.CommandLine;
+import io.tickcast.settings.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code tickcast} command line; every piece of work lives in a subcommand. */
 @Command(name = "tickcast",
@@ -25,6 +26,7 @@ public final class TickcastCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TickcastCli());
+        cl.registerConverter(java.time.Duration.class, Durations::parse); // 2s, 500ms, ... as well as ISO-8601
         // one line (or a few) saying what went wrong, down to the root cause; the stack trace with -Dtickcast.debug=true
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("tickcast: " + Causes.chain(e)));

@@ -25,6 +25,7 @@ import io.tickcast.gate.GateSettings;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.settings.ConfigKey;
+import io.tickcast.settings.Durations;
 import io.tickcast.settings.InvalidSettingException;
 
 /**
@@ -449,9 +450,9 @@ public record TickcastConfig(
 
     private static Duration duration(Map<ConfigKey, String> v, ConfigKey k) {
         try {
-            return Duration.parse(v.get(k));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidSettingException(k, "must be an ISO-8601 duration such as PT1H or PT15S", "'" + v.get(k) + "'");
+            return Durations.parse(v.get(k));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(k, "must be a duration: " + Durations.SPELLINGS, "'" + v.get(k) + "'");
         }
     }
 

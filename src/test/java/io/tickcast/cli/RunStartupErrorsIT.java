@@ -175,7 +175,7 @@ class RunStartupErrorsIT {
         assertFails(runOffline("-c", dir.toString()), "cannot read config file " + dir + ": is a directory");
         assertFails(runOffline("--set", "lstm.hidden=0"), "lstm.hidden must be >= 1, was 0 (set on the command line)");
         assertFails(runOffline("--set", "client.timeout=15"),
-                "client.timeout must be an ISO-8601 duration such as PT1H or PT15S, was '15' (set on the command line)");
+                "client.timeout must be a duration: 500ms, 2s, 5m, 1h, 1d or ISO-8601 such as PT15S, was '15' (set on the command line)");
     }
 
     /** The run failed with exit code 1, saying {@code message}, before it tried the cluster. */

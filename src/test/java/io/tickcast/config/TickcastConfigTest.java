@@ -84,8 +84,11 @@ class TickcastConfigTest {
                 .hasMessageContaining("stream.thread-failure-limit must be >= 1, was 0");
         assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("stream.thread-failure-window", "PT0S")))
                 .hasMessageContaining("stream.thread-failure-window must be positive");
-        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("stream.thread-failure-window", "10m")))
-                .hasMessageContaining("stream.thread-failure-window must be an ISO-8601 duration");
+        // Kafka users' spellings as well as ISO-8601
+        assertThat(TickcastConfig.load(List.of(), Map.of(), Map.of("stream.thread-failure-window", "10m"))
+                .threadFailures().window()).isEqualTo(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("stream.thread-failure-window", "10 minutes")))
+                .hasMessageContaining("stream.thread-failure-window must be a duration: 500ms, 2s, 5m, 1h, 1d or ISO-8601");
     }
 
     @Test
@@ -105,7 +108,8 @@ class TickcastConfigTest {
                 Map.of("produce.delivery-timeout", "PT30S"));
         assertThat(c.clients()).isEqualTo(new TickcastConfig.Clients(Duration.ofSeconds(3), Duration.ofSeconds(30)));
         assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("client.timeout", "15")))
-                .hasMessageContaining("client.timeout must be an ISO-8601 duration such as PT1H or PT15S, was '15'");
+                .hasMessageContaining("client.timeout must be a duration: 500ms, 2s, 5m, 1h, 1d or ISO-8601 such as PT15S, "
+                        + "was '15'");
         assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("produce.delivery-timeout", "PT0.5S")))
                 .hasMessageContaining("produce.delivery-timeout must be at least PT1S");
     }
