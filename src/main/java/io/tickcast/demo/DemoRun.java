@@ -24,6 +24,7 @@ import io.tickcast.records.Tick;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
+import io.tickcast.settings.ConfigKey;
 import io.tickcast.training.InitialModel;
 
 /**
@@ -139,11 +140,17 @@ public final class DemoRun {
     }
 
     /**
-     * The demo's settings: on the in-process broker, its state in {@code stateDir}, a free HTTP port if the configured
-     * one is taken, and the trainer's own schedule off (the replay retrains it on data time).
+     * The demo's settings: on the in-process broker, its state in {@code stateDir}, its HTTP server on 127.0.0.1 unless
+     * {@code http.host} names another address than the wildcard default, a free HTTP port if the configured one is
+     * taken, and the trainer's own schedule off (the replay retrains it on data time).
      */
     private TickcastConfig demoConfig(EmbeddedKafka kafka, Path stateDir) {
-        TickcastConfig c = withFreeHttpPort(options.config().withBootstrapServers(kafka.bootstrapServers())
+        TickcastConfig given = options.config();
+        TickcastConfig.Http http = given.http();
+        if (http.host().equals(ConfigKey.HTTP_HOST.defaultValue())) { // a demo is for this machine: loopback, not all
+            given = given.withHttp(new TickcastConfig.Http("127.0.0.1", http.port(), http.advertisedHost()));
+        }
+        TickcastConfig c = withFreeHttpPort(given.withBootstrapServers(kafka.bootstrapServers())
                 .withStateDir(stateDir.toString()));
         TickcastConfig.Trainer t = c.trainer();
         return c.withTrainer(new TickcastConfig.Trainer(Duration.ZERO, 0, t.historyDays(), t.maxHistoryTicks(),

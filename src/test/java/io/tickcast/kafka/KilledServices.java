@@ -23,7 +23,7 @@ final class KilledServices {
 
     /** {@code tickcast run --role stream} of application {@code appId}, its state in {@code state}, logging to dir. */
     static CliProcess stream(Path dir, String name, String bootstrap, String appId, Path state) {
-        return CliProcess.start(dir.resolve(name + ".log"), "run", "--role", "stream", "-b", bootstrap,
+        return CliProcess.start(dir.resolve(name + ".log"), "run", "--role", "stream", "--bootstrap-server", bootstrap,
                 "--set", "application.id=" + appId, "--set", "state.dir=" + state, "--set", "http.host=127.0.0.1",
                 "--set", "http.port=0");
     }
