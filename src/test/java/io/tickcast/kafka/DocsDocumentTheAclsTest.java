@@ -11,18 +11,18 @@ import java.util.stream.Collectors;
 import io.tickcast.config.TickcastConfig;
 import org.junit.jupiter.api.Test;
 
-/** The README's ACL table is the code's list ({@link TickcastAcls}) with the default settings, row for row. */
-class ReadmeDocumentsTheAclsTest {
+/** The ACL table of docs/security.md is the code's list ({@link TickcastAcls}) with the default settings, row for row. */
+class DocsDocumentTheAclsTest {
 
     @Test
     void theAclTableListsExactlyTheAclsTheCodeNeeds() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("### ACLs"), readme.indexOf("### When access is refused"));
+        String readme = Files.readString(Path.of("docs/security.md"));
+        String section = readme.substring(readme.indexOf("## ACLs"), readme.indexOf("## When access is refused"));
         List<String> documented = section.lines()
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| resource type"))
                 .map(l -> l.replace("`", "").replaceAll("\\s*\\|\\s*", "|").replaceAll("^\\||\\|$", ""))
                 .toList();
-        List<String> code = TickcastAcls.all(TickcastConfig.defaults()).stream().map(ReadmeDocumentsTheAclsTest::row)
+        List<String> code = TickcastAcls.all(TickcastConfig.defaults()).stream().map(DocsDocumentTheAclsTest::row)
                 .toList();
         assertThat(documented).containsExactlyElementsOf(code);
     }
