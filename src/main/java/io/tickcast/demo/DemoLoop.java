@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +20,7 @@ import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Tick;
 import io.tickcast.service.TickcastNode;
-import io.tickcast.topology.ForecastTopology;
 import io.tickcast.training.RetrainCycle;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * The demo's replay with the whole loop on a data-time schedule, so the same data give the same run: the history,
@@ -158,15 +152,5 @@ final class DemoLoop {
     private long historyExpected() {
         long days = daysSeen.values().stream().mapToLong(d -> Math.min(d.size(), trainer.historyDays())).sum();
         return Math.min(days, trainer.maxHistoryTicks());
-    }
-
-    /** Every symbol's evidence in the stream's store at the end (this process runs every task). */
-    static Map<String, SymbolEvidence> evidence(KafkaStreams streams) {
-        Map<String, SymbolEvidence> out = new TreeMap<>();
-        try (KeyValueIterator<String, SymbolEvidence> all = streams.store(StoreQueryParameters.fromNameAndType(
-                ForecastTopology.SYMBOL_EVIDENCE, QueryableStoreTypes.<String, SymbolEvidence>keyValueStore())).all()) {
-            all.forEachRemaining(kv -> out.put(kv.key, kv.value));
-        }
-        return out;
     }
 }

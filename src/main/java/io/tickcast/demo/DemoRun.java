@@ -25,6 +25,7 @@ import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.settings.ConfigKey;
+import io.tickcast.topology.ForecastTopology;
 import io.tickcast.training.InitialModel;
 
 /**
@@ -117,7 +118,7 @@ public final class DemoRun {
                             .filter(f -> !f.asOf().isBefore(plan.scoredFrom().get(f.symbol()))).toList();
                 }
                 List<ForecastScoreboard.SymbolScore> scores = ForecastScoreboard.score(plan.replay(), received);
-                var evidence = DemoLoop.evidence(node.stream().streams());
+                var evidence = ForecastTopology.localEvidence(node.stream().streams()); // this process runs every task
                 summary = new DemoSummary(scores, evidence, loop.retrainings(), loop.decisions());
                 out.println();
                 out.print(DemoTable.render(scores, evidence));

@@ -48,14 +48,11 @@ final class ForecastLookup {
         if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
             return null;
         }
-        java.util.Map<String, SymbolEvidence> out = new java.util.TreeMap<>();
-        try (var all = streams.store(StoreQueryParameters.fromNameAndType(ForecastTopology.SYMBOL_EVIDENCE,
-                QueryableStoreTypes.<String, SymbolEvidence>keyValueStore())).all()) {
-            all.forEachRemaining(kv -> out.put(kv.key, kv.value));
+        try {
+            return ForecastTopology.localEvidence(streams);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             return null;
         }
-        return out;
     }
 
     /**

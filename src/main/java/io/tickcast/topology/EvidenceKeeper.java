@@ -27,7 +27,7 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
     private final KeyValueStore<String, SymbolEvidence> store;
     /**
      * The evidence read or written last, per symbol: each tick reads its symbol's evidence twice (to decide, and to
-     * score) and the store (RocksDB, JSON) need not be read for it. Only this task's processor writes the store, so
+     * score) and the store (RocksDB, a binary value) need not be read for it. Only this task's processor writes the store, so
      * the copy cannot go stale; a new task (after a rebalance or a restart) starts with an empty copy.
      */
     private final java.util.LinkedHashMap<String, SymbolEvidence> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {

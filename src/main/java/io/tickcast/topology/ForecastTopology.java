@@ -2,6 +2,8 @@ package io.tickcast.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.evidence.SymbolEvidence;
@@ -10,6 +12,8 @@ import io.tickcast.records.JsonSerde;
 import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -18,6 +22,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -55,6 +61,21 @@ public final class ForecastTopology {
     public static final String BY_SYMBOL = "ticks-by-symbol";
 
     private ForecastTopology() {
+    }
+
+    /**
+     * Every symbol's evidence in the {@link #SYMBOL_EVIDENCE} stores of {@code streams}' active tasks here, by symbol
+     * (an interactive query).
+     *
+     * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the stores cannot be queried
+     */
+    public static Map<String, SymbolEvidence> localEvidence(KafkaStreams streams) {
+        Map<String, SymbolEvidence> out = new TreeMap<>();
+        try (KeyValueIterator<String, SymbolEvidence> all = streams.store(StoreQueryParameters.fromNameAndType(
+                SYMBOL_EVIDENCE, QueryableStoreTypes.<String, SymbolEvidence>keyValueStore())).all()) {
+            all.forEachRemaining(kv -> out.put(kv.key, kv.value));
+        }
+        return out;
     }
 
     public static Topology build(TickcastConfig config, ModelSlot slot, Clock clock, StreamEvents events) {

@@ -105,11 +105,7 @@ class EvidenceLoopIT {
 
     @Test
     void aPatternThatAppearsLaterIsLearntByARetrainingAndPromoted() {
-        SplittableRandom random = new SplittableRandom(5);
-        Map<String, EvidenceLoop.Series> panel = new TreeMap<>();
-        for (int s = 0; s < 8; s++) {
-            panel.put("LATE" + s, new EvidenceLoop.Series(0, closes(2200, d -> d < 700 ? 0 : 0.35, random.split())));
-        }
+        Map<String, EvidenceLoop.Series> panel = switchingPanel("LATE", 5, 2200, 700, 0, 0.35);
         EvidenceLoop.Result r = EvidenceLoop.run(panel, 400, 200, config(), stateDir.resolve("late"));
         Map<String, String> what = describe(r);
         System.out.println("pattern appears at day 700: " + what + "; retrainings " + r.log());
@@ -122,11 +118,7 @@ class EvidenceLoopIT {
 
     @Test
     void aPatternThatDisappearsIsDemoted() {
-        SplittableRandom random = new SplittableRandom(6);
-        Map<String, EvidenceLoop.Series> panel = new TreeMap<>();
-        for (int s = 0; s < 8; s++) {
-            panel.put("GONE" + s, new EvidenceLoop.Series(0, closes(2400, d -> d < 900 ? 0.35 : 0, random.split())));
-        }
+        Map<String, EvidenceLoop.Series> panel = switchingPanel("GONE", 6, 2400, 900, 0.35, 0);
         EvidenceLoop.Result r = EvidenceLoop.run(panel, 500, 250, config(), stateDir.resolve("gone"));
         Map<String, String> what = describe(r);
         System.out.println("pattern vanishes at day 900: " + what + "; retrainings " + r.log());
@@ -135,6 +127,17 @@ class EvidenceLoopIT {
         long demoted = r.symbols().values().stream().filter(o -> o.evidence().demotions() > 0).count();
         assertThat(promoted).as("promoted while the pattern lasted: " + what).isGreaterThanOrEqualTo(5);
         assertThat(demoted).as("demoted once it was gone: " + what).isGreaterThanOrEqualTo(promoted / 2 + 1);
+    }
+
+    /** Eight symbols of {@code days} closes whose returns' autocorrelation is {@code before}, then {@code after} from {@code day}. */
+    private static Map<String, EvidenceLoop.Series> switchingPanel(String prefix, long seed, int days, int day,
+                                                                   double before, double after) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, EvidenceLoop.Series> panel = new TreeMap<>();
+        for (int s = 0; s < 8; s++) {
+            panel.put(prefix + s, new EvidenceLoop.Series(0, closes(days, d -> d < day ? before : after, random.split())));
+        }
+        return panel;
     }
 
     private static Map<String, String> describe(EvidenceLoop.Result r) {
