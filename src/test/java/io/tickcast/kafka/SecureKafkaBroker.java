@@ -117,16 +117,28 @@ public final class SecureKafkaBroker implements BeforeAllCallback, AfterAllCallb
         }
     }
 
+    /**
+     * Grants {@code acls} and returns once the broker describes them: the controller acknowledges before the
+     * broker's authorizer has applied them (seen under load: an empty description right after the grant).
+     */
     public void grant(Collection<AclBinding> acls) throws Exception {
         try (Admin admin = admin()) {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         }
+        awaitAcls(held -> held.containsAll(acls));
     }
 
+    /** Revokes {@code acls} and returns once the broker no longer describes any of them. */
     public void revoke(Collection<AclBinding> acls) throws Exception {
         try (Admin admin = admin()) {
             admin.deleteAcls(acls.stream().map(AclBinding::toFilter).toList()).all().get(30, TimeUnit.SECONDS);
         }
+        awaitAcls(held -> acls.stream().noneMatch(held::contains));
+    }
+
+    private void awaitAcls(java.util.function.Predicate<Collection<AclBinding>> applied) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> applied.test(acls()));
     }
 
     /** Every ACL the broker holds. */
