@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import io.tickcast.errors.Causes;
 import io.tickcast.evidence.EvidenceSettings;
+import io.tickcast.evidence.Multiplicity;
 import io.tickcast.evidence.ServingDecision;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.interval.IntervalSettings;
@@ -55,8 +56,13 @@ public record TickcastConfig(
      * Who decides where the LSTM serves ({@code evidence.decision}) and how the per-symbol tests weigh evidence
      * ({@code evidence.*}).
      */
-    public record LiveEvidence(ServingDecision decision, EvidenceSettings settings) {
-        public static final LiveEvidence DEFAULT = new LiveEvidence(ServingDecision.PER_SYMBOL, EvidenceSettings.DEFAULT);
+    public record LiveEvidence(ServingDecision decision, EvidenceSettings settings, Multiplicity multiplicity) {
+        public static final LiveEvidence DEFAULT = new LiveEvidence(ServingDecision.PER_SYMBOL, EvidenceSettings.DEFAULT,
+                Multiplicity.NONE);
+
+        public LiveEvidence(ServingDecision decision, EvidenceSettings settings) {
+            this(decision, settings, Multiplicity.NONE);
+        }
     }
 
     /**
@@ -390,7 +396,10 @@ public record TickcastConfig(
         check(margin >= 0 && margin < 0.5, ConfigKey.EVIDENCE_MARGIN, "must be >= 0 and < 0.5", margin);
         double bound = decimal(v, ConfigKey.EVIDENCE_LOSS_BOUND);
         check(Double.isFinite(bound) && bound > 0, ConfigKey.EVIDENCE_LOSS_BOUND, "must be a number > 0", bound);
-        return new LiveEvidence(d, new EvidenceSettings(alpha, margin, bound, EvidenceSettings.DEFAULT_BETS));
+        String multiplicity = v.get(ConfigKey.EVIDENCE_MULTIPLICITY);
+        Multiplicity m = Multiplicity.of(multiplicity).orElseThrow(() -> new InvalidSettingException(
+                ConfigKey.EVIDENCE_MULTIPLICITY, "must be none or family", "'" + multiplicity + "'"));
+        return new LiveEvidence(d, new EvidenceSettings(alpha, margin, bound, EvidenceSettings.DEFAULT_BETS), m);
     }
 
     private static IntervalSettings intervalSettings(Map<ConfigKey, String> v) {

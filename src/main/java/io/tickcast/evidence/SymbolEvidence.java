@@ -82,6 +82,15 @@ public record SymbolEvidence(Serving serving, BettingEProcess forPromotion, Bett
                 BettingEProcess.start(Direction.CHALLENGER_NOT_BETTER, settings), 0, null, 0, 0);
     }
 
+    /**
+     * A symbol already served by the LSTM with no evidence yet (a model that serves every symbol from the start):
+     * only the demotion test can decide.
+     */
+    public static SymbolEvidence freshServingLstm(EvidenceSettings settings) {
+        SymbolEvidence fresh = fresh(settings);
+        return new SymbolEvidence(Serving.LSTM, fresh.forPromotion, fresh.forDemotion, 0, null, 0, 0);
+    }
+
     /** Whether a score for {@code target} would count: its date is after {@link #lastCounted} (or none is). */
     public boolean counts(LocalDate target) {
         return lastCounted == null || target.isAfter(lastCounted);
@@ -93,11 +102,20 @@ public record SymbolEvidence(Serving serving, BettingEProcess forPromotion, Bett
      * decides (promotion while naive serves, demotion while the LSTM serves).
      */
     public Step afterScore(LocalDate target, double x, EvidenceSettings settings) {
+        return afterScore(target, x, settings, settings.threshold());
+    }
+
+    /**
+     * As {@link #afterScore(LocalDate, double, EvidenceSettings)}, with promotion at {@code promotionAt} (at least
+     * {@code 1 / alpha}; see {@link Multiplicity}) instead of {@code 1 / alpha}.
+     */
+    public Step afterScore(LocalDate target, double x, EvidenceSettings settings, double promotionAt) {
         Objects.requireNonNull(target, "target");
         if (!counts(target)) {
             return new Step(this, Decision.NONE);
         }
-        return decide(forPromotion.after(x, settings), forDemotion.after(x, settings), scored + 1, target, settings);
+        return decide(forPromotion.after(x, settings), forDemotion.after(x, settings), scored + 1, target, settings,
+                promotionAt);
     }
 
     /**
@@ -124,11 +142,16 @@ public record SymbolEvidence(Serving serving, BettingEProcess forPromotion, Bett
      * as in {@link #afterScore}); the other test takes them too.
      */
     public Step withValidation(ValidationEvidence validation, EvidenceSettings settings) {
+        return withValidation(validation, settings, settings.threshold());
+    }
+
+    /** As {@link #withValidation(ValidationEvidence, EvidenceSettings)}, with promotion at {@code promotionAt}. */
+    public Step withValidation(ValidationEvidence validation, EvidenceSettings settings, double promotionAt) {
         if (validation == null || !counts(validation.first())) {
             return new Step(this, Decision.NONE);
         }
         return decide(forPromotion.then(validation.forPromotion()), forDemotion.then(validation.forDemotion()),
-                scored + validation.windows(), validation.last(), settings);
+                scored + validation.windows(), validation.last(), settings, promotionAt);
     }
 
     /**
@@ -136,9 +159,13 @@ public record SymbolEvidence(Serving serving, BettingEProcess forPromotion, Bett
      * serving decides (a promotion restarts the demotion test, a demotion restarts the promotion test).
      */
     private Step decide(BettingEProcess promotion, BettingEProcess demotion, long newScored, LocalDate counted,
-                        EvidenceSettings settings) {
+                        EvidenceSettings settings, double promotionAt) {
+        if (!(promotionAt >= settings.threshold())) {
+            throw new IllegalArgumentException("promotion threshold must be >= 1/alpha = " + settings.threshold()
+                    + ", got " + promotionAt);
+        }
         double logThreshold = Math.log(settings.threshold());
-        if (serving == Serving.NAIVE && promotion.logEValue() >= logThreshold) {
+        if (serving == Serving.NAIVE && promotion.logEValue() >= Math.log(promotionAt)) {
             return new Step(new SymbolEvidence(Serving.LSTM, promotion,
                     BettingEProcess.start(Direction.CHALLENGER_NOT_BETTER, settings), newScored, counted,
                     promotions + 1, demotions), Decision.PROMOTED);

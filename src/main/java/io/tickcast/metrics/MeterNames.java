@@ -29,6 +29,7 @@ public final class MeterNames {
     public static final String LIVE_CHECK_STATISTIC = "tickcast.live.check.statistic";
     public static final String LIVE_CHECK_P_VALUE = "tickcast.live.check.p.value";
     public static final String LIVE_CHECK_WINDOWS = "tickcast.live.check.windows";
+    public static final String LIVE_CHECK_EVIDENCE = "tickcast.live.check.evidence";
     public static final String DEMOTIONS = "tickcast.model.demotions";
     public static final String REGISTRY_READ_FAILURES = "tickcast.registry.read.failures";
     public static final String TRAINER_FENCED = "tickcast.trainer.fenced";

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
+import io.tickcast.training.LiveScorer;
 import io.tickcast.training.TrainingEvents;
 
 /**
@@ -28,6 +29,7 @@ public final class ModelLifecycleMeters implements TrainingEvents {
     private volatile double liveStatistic = Double.NaN;
     private volatile double livePValue = Double.NaN;
     private volatile double liveWindows = Double.NaN;
+    private volatile double liveEvidence = Double.NaN;
     private volatile double fenced;
 
     ModelLifecycleMeters(MeterRegistry registry, TrainingMeters training) {
@@ -46,6 +48,8 @@ public final class ModelLifecycleMeters implements TrainingEvents {
         gauge(registry, MeterNames.LIVE_CHECK_P_VALUE, m -> m.livePValue,
                 "One-sided p-value of the serving model being worse than naive (demoted below gate.level)");
         gauge(registry, MeterNames.LIVE_CHECK_WINDOWS, m -> m.liveWindows, "Live forecasts in the trainer's last test");
+        gauge(registry, MeterNames.LIVE_CHECK_EVIDENCE, m -> m.liveEvidence,
+                "E-value of the trainer's pooled demotion test of the model serving every symbol (demoted at 1/alpha)");
         gauge(registry, MeterNames.TRAINER_FENCED, m -> m.fenced,
                 "1 when another trainer took over this process's trainer (it no longer trains or publishes), else 0");
         this.demotions = Counter.builder(MeterNames.DEMOTIONS)
@@ -72,12 +76,14 @@ public final class ModelLifecycleMeters implements TrainingEvents {
     }
 
     @Override
-    public void liveChecked(long version, double ratioToNaive, DieboldMariano worse) {
-        liveVersion = version;
-        liveRatio = ratioToNaive;
-        liveStatistic = worse.statistic();
-        livePValue = worse.pValue();
-        liveWindows = worse.windows();
+    public void liveChecked(LiveScorer.Verdict v) {
+        DieboldMariano worse = v.worse();
+        liveVersion = v.version();
+        liveRatio = v.ratioToNaive();
+        liveStatistic = worse == null ? Double.NaN : worse.statistic();
+        livePValue = worse == null ? Double.NaN : worse.pValue();
+        liveWindows = v.windows();
+        liveEvidence = v.evidence();
     }
 
     @Override

@@ -319,7 +319,7 @@ public final class ModelFollower implements AutoCloseable {
         boolean everywhere = "forced".equals(record.promotedBy())
                 || decision == ServingDecision.POOLED && !ModelRecord.CHALLENGER.equals(record.promotedBy());
         return new ChallengerTerms(everywhere, record.data() == null ? null : record.data().to(),
-                record.symbolEvidence());
+                record.symbolEvidence(), record.data() == null ? 1 : record.data().symbols());
     }
 
     /** One line about what a record serves and why. */
@@ -340,6 +340,13 @@ public final class ModelFollower implements AutoCloseable {
 
     /** The evidence of a demotion in one line. */
     public static String describe(ModelRecord.Demotion d) {
+        if (d.days() > 0) {
+            return String.format(java.util.Locale.ROOT, "live demotion evidence %.1f >= %.0f (1/alpha) over %d days; "
+                    + "recent live RMSE ratio to naive %.4f", d.evidence(), 1 / d.level(), d.days(), d.ratioToNaive());
+        }
+        if (d.test() == null) {
+            return String.format(java.util.Locale.ROOT, "live RMSE ratio to naive %.4f", d.ratioToNaive());
+        }
         return String.format(java.util.Locale.ROOT, "live RMSE ratio to naive %.4f, DM %.2f (p=%.3g, level %.3g) over %d forecasts",
                 d.ratioToNaive(), d.test().statistic(), d.test().pValue(), d.level(), d.test().windows());
     }

@@ -86,10 +86,17 @@ public record ModelRecord(
     }
 
     /**
-     * Why a version was taken out of service: live forecasts worse than naive, by a one-sided Diebold-Mariano
-     * test at the gate's level over the last {@code test.windows()} scored forecasts.
+     * Why a version was taken out of service: its live forecasts, pooled over all symbols, did not beat naive, by the
+     * trainer's anytime-valid demotion test ({@code LiveScorer}): its e-value {@code evidence} over {@code days}
+     * pooled days reached {@code 1 / level}. {@code ratioToNaive} and {@code test} (a one-sided Diebold-Mariano
+     * statistic, null if too few scores) describe the most recent scores; they decide nothing. Records written before
+     * the anytime-valid test (0.x releases up to 0.4) have {@code evidence} and {@code days} 0: their {@code test} at
+     * {@code level} decided.
+     *
+     * @param level the e-process's {@code evidence.alpha} (earlier records: the Diebold-Mariano test's level)
      */
-    public record Demotion(long demotedVersion, Instant at, double ratioToNaive, DieboldMariano test, double level) {
+    public record Demotion(long demotedVersion, Instant at, double ratioToNaive, DieboldMariano test, double level,
+                           double evidence, long days) {
     }
 
     public boolean isNaive() {

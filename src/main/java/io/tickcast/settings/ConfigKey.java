@@ -70,12 +70,12 @@ public enum ConfigKey {
     INTERVAL_ADAPT_RATE("interval.adapt-rate", "0.05",
             "step of the per-symbol online width correction from each interval's own misses (0: calibrated widths only)"),
     DEMOTION_WINDOW("demotion.window", "500",
-            "live forecasts of the serving model (the most recent, all symbols) the trainer tests against naive; 0: no demotion"),
+            "live forecasts of the serving model (the most recent, all symbols) whose RMSE ratio to naive the trainer reports; 0: no live check, no pooled demotion"),
     REGISTRY_KEEP_VERSIONS("registry.keep-versions", "20",
             "newest versions the trainer keeps in the model registry (and as many fallbacks for demotion); older ones are deleted"),
     EVIDENCE_DECISION("evidence.decision", "per-symbol",
             "who decides where the LSTM serves: per-symbol (each symbol's live evidence promotes and demotes it) or pooled "
-            + "(a model that passes the training-time gate serves every symbol, the trainer's live check demotes it)"),
+            + "(a model that passes the training-time gate serves every symbol, the trainer's pooled live test demotes it)"),
     EVIDENCE_ALPHA("evidence.alpha", "0.05",
             "error level of the per-symbol tests: a symbol is promoted (or demoted) when its evidence reaches 1/alpha"),
     EVIDENCE_MARGIN("evidence.margin", "0",
@@ -83,7 +83,10 @@ public enum ConfigKey {
             + "(the loss difference divided by evidence.loss-bound, in [0, 0.5))"),
     EVIDENCE_LOSS_BOUND("evidence.loss-bound", "4",
             "clip of the daily loss difference (naive's squared error minus the LSTM's, in units of the symbol's daily "
-            + "variance) before it is scored, so one wild day cannot decide");
+            + "variance) before it is scored, so one wild day cannot decide"),
+    EVIDENCE_MULTIPLICITY("evidence.multiplicity", "none",
+            "how promotion accounts for many symbols: none (each symbol at 1/alpha) or family (at K/alpha, K the "
+            + "challenger's symbols, so that any symbol without an edge is ever promoted with probability at most alpha)");
 
     /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol). */
     public static final String KAFKA_PASSTHROUGH_PREFIX = "kafka.";

@@ -2,12 +2,15 @@ package io.tickcast.topology;
 
 import java.time.LocalDate;
 
+import io.tickcast.config.TickcastConfig;
 import io.tickcast.evidence.EvidenceSettings;
+import io.tickcast.evidence.Multiplicity;
 import io.tickcast.evidence.ScoreDifference;
 import io.tickcast.evidence.ServingDecision;
 import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.evidence.ValidationEvidence;
 import io.tickcast.records.Forecast;
+import io.tickcast.serving.ChallengerTerms;
 import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -38,14 +41,23 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
     };
     private final ServingDecision decision;
     private final EvidenceSettings settings;
+    private final Multiplicity multiplicity;
+    private final ModelSlot slot;
     private final StreamEvents events;
 
-    EvidenceKeeper(KeyValueStore<String, SymbolEvidence> store, ServingDecision decision, EvidenceSettings settings,
+    EvidenceKeeper(KeyValueStore<String, SymbolEvidence> store, TickcastConfig.LiveEvidence evidence, ModelSlot slot,
                    StreamEvents events) {
         this.store = store;
-        this.decision = decision;
-        this.settings = settings;
+        this.decision = evidence.decision();
+        this.settings = evidence.settings();
+        this.multiplicity = evidence.multiplicity();
+        this.slot = slot;
         this.events = events;
+    }
+
+    /** The e-value that promotes under the challenger's {@code terms} ({@link Multiplicity}). */
+    private double promotionAt(ChallengerTerms terms) {
+        return multiplicity.promotionThreshold(settings, terms == null ? 1 : terms.symbols());
     }
 
     /** The symbol's evidence (a fresh one for a symbol not scored yet). */
@@ -82,7 +94,7 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
         SymbolEvidence evidence = of(symbol);
         ValidationEvidence validation = challenger.terms().validation().get(symbol);
         if (validation != null && evidence.counts(validation.first())) {
-            SymbolEvidence.Step step = evidence.withValidation(validation, settings);
+            SymbolEvidence.Step step = evidence.withValidation(validation, settings, promotionAt(challenger.terms()));
             evidence = step.next();
             put(symbol, evidence);
             events.evidenceUpdated(symbol, step.decision(), evidence, challenger.version(),
@@ -105,7 +117,9 @@ final class EvidenceKeeper implements WindowForecaster.ServingChoice {
         }
         double x = ScoreDifference.score(waiting.lastClose(), c.forecastClose(), actual, sigma, settings.lossBound());
         SymbolEvidence before = of(waiting.symbol());
-        SymbolEvidence.Step step = before.afterScore(target, x, settings);
+        ModelSlot.Versioned current = slot.current();
+        SymbolEvidence.Step step = before.afterScore(target, x, settings,
+                promotionAt(current == null ? null : current.terms()));
         if (step.next() != before) {
             put(waiting.symbol(), step.next());
             events.evidenceUpdated(waiting.symbol(), step.decision(), step.next(), c.modelVersion(),

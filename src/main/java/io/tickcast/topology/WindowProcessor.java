@@ -74,8 +74,8 @@ final class WindowProcessor implements Processor<String, byte[], String, WindowR
         this.latest = context.getStateStore(ForecastTopology.LATEST_FORECASTS);
         this.forecaster = new WindowForecaster(slot, clock, events, intervals);
         this.pending = new PendingForecasts(context.getStateStore(ForecastTopology.PENDING_FORECASTS), store::get);
-        this.evidence = new EvidenceKeeper(context.getStateStore(ForecastTopology.SYMBOL_EVIDENCE),
-                evidenceSettings.decision(), evidenceSettings.settings(), events);
+        this.evidence = new EvidenceKeeper(context.getStateStore(ForecastTopology.SYMBOL_EVIDENCE), evidenceSettings,
+                slot, events);
         // also without batching: forecasts a restored task's pending ticks without waiting for a new tick
         context.schedule(batching.maxDelay(), PunctuationType.WALL_CLOCK_TIME, now -> forecastPending());
     }

@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * {@link #OWNERSHIP_CHECK}.
  *
  * <p>Live check: the feed scores the model in service (the challenger) on every new tick after its training data,
- * against naive ({@link LiveScorer}), for the pooled live RMSE ratio. Under {@code evidence.decision=pooled} only,
- * when the most recent {@code demotion.window} scores show with the gate's test and level that it is worse than
- * naive, the trainer publishes a demotion (per symbol, the stream's own evidence demotes): the newest other version that passed the
- * gate and was never demoted serves again, or, if there is none, the naive forecast.
+ * against naive ({@link LiveScorer}), for the pooled live RMSE ratio. For a model that serves every symbol
+ * ({@code evidence.decision=pooled}, or forced by an operator) only, when the pooled anytime-valid demotion test
+ * reaches {@code 1 / evidence.alpha}, the trainer publishes a demotion (per symbol, the stream's own evidence
+ * demotes): the newest other version that passed the gate and was never demoted serves again, or, if there is
+ * none, the naive forecast.
  */
 public final class TrainerService implements AutoCloseable {
 
@@ -142,7 +143,8 @@ public final class TrainerService implements AutoCloseable {
         this.writer = new RegistryWriter(config, follower, events);
         this.ticks = new KafkaConsumer<>(ClientSettings.groupFreeReader(client), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        this.live = new LiveScorer(t.demotionWindow(), config.gate());
+        this.live = new LiveScorer(t.demotionWindow(), config.gate().minWindows(), config.evidence().settings(),
+                config.intervals().settings().halfLife());
         this.trainingThread = Executors.newSingleThreadExecutor(r -> {
             Thread th = new Thread(r, THREAD_NAME);
             th.setDaemon(true);
@@ -348,7 +350,7 @@ public final class TrainerService implements AutoCloseable {
                     ParsedTick parsed = TickParser.parse(r.value());
                     if (parsed.isValid()) { // the stream dead-letters the rest
                         Tick tick = parsed.tick();
-                        live.observe(tick.date(), history.windowBefore(tick, config.windowSize()), tick.close());
+                        live.observe(tick.symbol(), tick.date(), history.windowBefore(tick, config.windowSize()), tick.close());
                         history.add(tick);
                         newTicks.incrementAndGet();
                     }
@@ -414,7 +416,7 @@ public final class TrainerService implements AutoCloseable {
             return;
         }
         lastLiveVerdict = v;
-        events.liveChecked(v.version(), v.ratioToNaive(), v.worse());
+        events.liveChecked(v);
         // a model that serves every symbol (pooled decision, or forced by an operator) is demoted by this pooled check;
         // a challenger is demoted per symbol by the stream's own evidence, and this check only measures it
         ModelRecord served = follower.current();
@@ -434,7 +436,7 @@ public final class TrainerService implements AutoCloseable {
             demoted.add(v.version());
             ModelRecord fallback = fallback(demoted);
             ModelRecord.Demotion why = new ModelRecord.Demotion(v.version(), clock.instant(), v.ratioToNaive(), v.worse(),
-                    config.gate().level());
+                    config.evidence().settings().alpha(), v.evidence(), v.days());
             ModelRecord record = fallback != null ? fallback.republished("demotion", why)
                     : ModelRecord.naive(writer.nextVersion(), clock.instant(), why).withCalibration(naiveCalibration());
             try {

@@ -2,7 +2,6 @@ package io.tickcast.training;
 
 import java.time.Duration;
 
-import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
 
 /** What the trainer reports about each attempt, its live check of the serving model and demotions. */
@@ -18,12 +17,8 @@ public interface TrainingEvents {
     default void gateJudged(Evidence evidence) {
     }
 
-    /**
-     * The serving model's live forecasts (scored by the trainer against naive) were tested.
-     *
-     * @param worse the one-sided test of "the model is worse than naive"
-     */
-    default void liveChecked(long version, double ratioToNaive, DieboldMariano worse) {
+    /** The serving model's live forecasts (scored by the trainer against naive) were tested. */
+    default void liveChecked(LiveScorer.Verdict verdict) {
     }
 
     /** {@code version} was demoted; {@code fallback} serves now (0: the naive forecast). */

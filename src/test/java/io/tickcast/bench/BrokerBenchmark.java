@@ -170,7 +170,7 @@ public final class BrokerBenchmark {
         } else if (variant.equals("challenger")) {
             // trained before any day of the benchmark: every live forecast counts as evidence
             slot.install(LstmModel.fromBytes(modelBytes, LstmConfig.DEFAULT), 1, null,
-                    new ChallengerTerms(false, LocalDate.of(1900, 1, 1), java.util.Map.of()));
+                    new ChallengerTerms(false, LocalDate.of(1900, 1, 1), java.util.Map.of(), 1));
         }
         ForecastService service = new ForecastService(config, slot, StreamEvents.NONE, Clock.systemUTC());
         service.start();

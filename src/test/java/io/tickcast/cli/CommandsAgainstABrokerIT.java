@@ -168,7 +168,7 @@ class CommandsAgainstABrokerIT {
         // the trainer demoted v2 (live forecasts worse than naive): naive serves, and v2 is never served again
         try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), "tickcast-models")) {
             publisher.publish(ModelRecord.naive(4, Instant.parse("2026-01-03T00:00:00Z"), new ModelRecord.Demotion(2,
-                    Instant.parse("2026-01-03T00:00:00Z"), 1.31, new DieboldMariano(500, 125, 4, 1e-5, 4.05, 3.1e-5), 0.05)));
+                    Instant.parse("2026-01-03T00:00:00Z"), 1.31, new DieboldMariano(500, 125, 4, 1e-5, 4.05, 3.1e-5), 0.05, 0, 0)));
         }
         CliRun listed = run("models", "list");
         assertThat(listed.out()).contains("demoted").contains("after v2 was demoted: live RMSE ratio to naive 1.3100, DM 4.05")

@@ -18,7 +18,7 @@ class RegistryStateTest {
     }
 
     private static ModelRecord.Demotion demotionOf(long version) {
-        return new ModelRecord.Demotion(version, AT, 1.3, new DieboldMariano(500, 125, 4, 1e-5, 4.05, 3.1e-5), 0.05);
+        return new ModelRecord.Demotion(version, AT, 1.3, new DieboldMariano(500, 125, 4, 1e-5, 4.05, 3.1e-5), 0.05, 0, 0);
     }
 
     @Test

@@ -99,7 +99,7 @@ class ChallengerEvidenceTopologyTest {
         TickcastConfig config = TickcastConfig.load(List.of(), Map.of(), Map.of());
         ModelSlot slot = new ModelSlot(5);
         slot.install(candidate.trained().model(), 7, candidate.calibration(),
-                new ChallengerTerms(false, D0.plusDays(TRAIN_DAYS - 1), candidate.symbolEvidence()));
+                new ChallengerTerms(false, D0.plusDays(TRAIN_DAYS - 1), candidate.symbolEvidence(), 1));
         Map<String, SymbolEvidence> evidence = new HashMap<>();
         Map<String, Integer> promotedOn = new TreeMap<>();
         Map<String, double[]> servedVsNaive = new TreeMap<>(); // squared errors: served, naive, after promotion

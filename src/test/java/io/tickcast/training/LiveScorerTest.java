@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.tickcast.evidence.EvidenceSettings;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The live check with a real model: one that passed the gate on a wave keeps serving while the wave goes on,
- * and is to be demoted once the market turns into a random walk, where its learned moves are noise.
+ * and is to be demoted by the anytime-valid test once the market turns into a random walk, where its learned moves
+ * are noise.
  */
 class LiveScorerTest {
 
@@ -51,7 +53,7 @@ class LiveScorerTest {
     private static List<LiveScorer.Verdict> feed(LiveScorer scorer, double[] closes, int from) {
         List<LiveScorer.Verdict> verdicts = new ArrayList<>();
         for (int i = from; i < closes.length; i++) {
-            scorer.observe(SyntheticSeries.START.plusDays(i), Arrays.copyOfRange(closes, i - 5, i), closes[i]);
+            scorer.observe("W", SyntheticSeries.START.plusDays(i), Arrays.copyOfRange(closes, i - 5, i), closes[i]);
             LiveScorer.Verdict v = scorer.score();
             if (v != null) {
                 verdicts.add(v);
@@ -62,12 +64,14 @@ class LiveScorerTest {
 
     @Test
     void aModelThatKeepsWinningIsNeverDemoted() {
-        try (LiveScorer scorer = new LiveScorer(200, GATE)) {
+        try (LiveScorer scorer = new LiveScorer(200, GATE.minWindows(), EvidenceSettings.DEFAULT, 20)) {
             scorer.serving(SLOT.acquire(), SyntheticSeries.START.plusDays(TRAINED_ON - 1));
             List<LiveScorer.Verdict> verdicts = feed(scorer, wave, TRAINED_ON);
-            assertThat(verdicts).hasSize(DAYS - TRAINED_ON - 99); // from the 100th score on
-            assertThat(verdicts).noneMatch(LiveScorer.Verdict::demote)
+            assertThat(verdicts).hasSize(DAYS - TRAINED_ON); // from the first score on
+            assertThat(verdicts).noneMatch(LiveScorer.Verdict::demote);
+            assertThat(verdicts.stream().filter(v -> v.windows() >= GATE.minWindows()))
                     .allSatisfy(v -> assertThat(v.ratioToNaive()).isLessThan(0.9));
+            assertThat(verdicts.get(verdicts.size() - 1).evidence()).as("betting against a winner loses").isLessThan(0.5);
             assertThat(verdicts.get(verdicts.size() - 1).windows()).isEqualTo(200);
             assertThat(verdicts.get(0).version()).isEqualTo(3);
         }
@@ -78,21 +82,24 @@ class LiveScorerTest {
         double[] turned = wave.clone();
         double[] walk = SyntheticSeries.randomWalk(DAYS - TRAINED_ON + 1, wave[TRAINED_ON - 1], 0.01, new Random(8));
         System.arraycopy(walk, 1, turned, TRAINED_ON, DAYS - TRAINED_ON);
-        try (LiveScorer scorer = new LiveScorer(200, GATE)) {
+        try (LiveScorer scorer = new LiveScorer(200, GATE.minWindows(), EvidenceSettings.DEFAULT, 20)) {
             scorer.serving(SLOT.acquire(), SyntheticSeries.START.plusDays(TRAINED_ON - 1));
             List<LiveScorer.Verdict> verdicts = feed(scorer, turned, TRAINED_ON);
             LiveScorer.Verdict demotion = verdicts.stream().filter(LiveScorer.Verdict::demote).findFirst().orElse(null);
             assertThat(demotion).as("demoted within %d live days", DAYS - TRAINED_ON).isNotNull();
             assertThat(demotion.ratioToNaive()).isGreaterThan(1);
-            assertThat(demotion.worse().pValue()).isLessThan(0.05);
-            assertThat(demotion.worse().statistic()).isPositive();
+            assertThat(demotion.evidence()).isGreaterThanOrEqualTo(EvidenceSettings.DEFAULT.threshold());
+            // one pooled score per day: every day but the newest is counted
+            assertThat(demotion.days()).isPositive().isLessThan(DAYS - TRAINED_ON);
+            assertThat(verdicts.stream().takeWhile(v -> !v.demote()))
+                    .allSatisfy(v -> assertThat(v.evidence()).isLessThan(EvidenceSettings.DEFAULT.threshold()));
         }
     }
 
     @Test
     void ticksFromTheTrainingPeriodAndBeforeAModelServesAreNotScored() {
-        try (LiveScorer scorer = new LiveScorer(200, GATE)) {
-            scorer.observe(LocalDate.of(2030, 1, 1), new double[] {1, 2, 3, 4, 5}, 6);
+        try (LiveScorer scorer = new LiveScorer(200, GATE.minWindows(), EvidenceSettings.DEFAULT, 20)) {
+            scorer.observe("W", LocalDate.of(2030, 1, 1), new double[] {1, 2, 3, 4, 5}, 6);
             assertThat(scorer.score()).as("no model: nothing scored").isNull();
             scorer.serving(SLOT.acquire(), SyntheticSeries.START.plusDays(TRAINED_ON - 1));
             assertThat(feed(scorer, Arrays.copyOf(wave, TRAINED_ON), 5)).as("all on or before its data's end").isEmpty();

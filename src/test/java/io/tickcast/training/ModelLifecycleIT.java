@@ -134,7 +134,10 @@ class ModelLifecycleIT {
                 ModelRecord demotion = registry.stream().filter(r -> r.demotion() != null).findFirst().orElseThrow();
                 assertThat(demotion.demotion().demotedVersion()).isEqualTo(3);
                 assertThat(demotion.demotion().ratioToNaive()).isGreaterThan(1);
-                assertThat(demotion.demotion().test().pValue()).isLessThan(0.05);
+                // decided by the pooled anytime-valid test: its e-value reached 1/alpha
+                assertThat(demotion.demotion().evidence()).isGreaterThanOrEqualTo(1 / demotion.demotion().level());
+                assertThat(demotion.demotion().level()).isEqualTo(config.evidence().settings().alpha());
+                assertThat(demotion.demotion().days()).isBetween(1L, (long) WALK_DAYS);
                 // the fallback is the newest other version that passed the gate: v1 (v2 was forced, v3 demoted)
                 assertThat(demotion.version()).isEqualTo(1);
                 assertThat(demotion.promotedBy()).isEqualTo("demotion");
