@@ -48,20 +48,23 @@ public final class Backtest {
      * @param gate               how much evidence the gate asks for
      */
     public record Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
-                           double validationFraction, GateSettings gate, IntervalScope intervalScope, double adaptRate) {
+                           double validationFraction, GateSettings gate, IntervalScope intervalScope, double adaptRate,
+                           ServiceLoop service) {
 
         /** The trainer's default share of validation windows ({@code trainer.validation-fraction}). */
         public static final double TRAINER_VALIDATION_FRACTION =
                 Double.parseDouble(ConfigKey.TRAINER_VALIDATION_FRACTION.defaultValue());
 
+        /** The defaults, with the service's loop replayed over the test part ({@link ServiceLoop#DEFAULT}). */
         public static final Settings DEFAULT = new Settings(LstmConfig.DEFAULT, 0.7, Scaling.Method.PER_WINDOW,
                 TrainingRegime.DEFAULT, TRAINER_VALIDATION_FRACTION, GateSettings.DEFAULT, IntervalScope.POOLED,
-                IntervalSettings.DEFAULT_ADAPT_RATE);
+                IntervalSettings.DEFAULT_ADAPT_RATE, ServiceLoop.DEFAULT);
 
+        /** Per-symbol training only: no replay of the service's loop. */
         public Settings(LstmConfig lstm, double trainFraction, Scaling.Method scaling, TrainingRegime regime,
                         double validationFraction, GateSettings gate) {
             this(lstm, trainFraction, scaling, regime, validationFraction, gate, IntervalScope.POOLED,
-                    IntervalSettings.DEFAULT_ADAPT_RATE);
+                    IntervalSettings.DEFAULT_ADAPT_RATE, null);
         }
 
         public Settings {
@@ -76,28 +79,34 @@ public final class Backtest {
         }
 
         public Settings withLstm(LstmConfig newLstm) {
-            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate);
+            return new Settings(newLstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate, service);
         }
 
         public Settings withTrainFraction(double fraction) {
-            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate);
+            return new Settings(lstm, fraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate, service);
         }
 
         public Settings withScaling(Scaling.Method method) {
-            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate, intervalScope, adaptRate);
+            return new Settings(lstm, trainFraction, method, regime, validationFraction, gate, intervalScope, adaptRate, service);
         }
 
         public Settings withGate(GateSettings newGate) {
-            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate, intervalScope, adaptRate);
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, newGate, intervalScope, adaptRate, service);
         }
 
         public Settings withIntervalScope(IntervalScope scope) {
-            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, scope, adaptRate);
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, scope, adaptRate, service);
         }
 
         /** The stream's online interval-width correction at {@code rate} ({@code interval.adapt-rate}; 0: none). */
         public Settings withAdaptRate(double rate) {
-            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, rate);
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, rate, service);
+        }
+
+        /** The same settings replaying the service's loop as {@code loop} says (null: not at all). */
+        public Settings withService(ServiceLoop loop) {
+            return new Settings(lstm, trainFraction, scaling, regime, validationFraction, gate, intervalScope, adaptRate,
+                    loop);
         }
 
         /** The service's training and gate with these settings; any training part of two windows is tried. */
@@ -106,6 +115,27 @@ public final class Backtest {
             return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate,
                     new TickcastConfig.Intervals(new IntervalSettings(is.levels(), is.halfLife(), adaptRate),
                             TickcastConfig.Intervals.DEFAULT.coverageTolerance()), null);
+        }
+    }
+
+    /**
+     * The service's loop over the test part ({@link ServiceReplay}): one model for all symbols, trained as the trainer
+     * trains on every tick before the first test forecast and retrained every {@code retrainEvery} test dates (0:
+     * never), with the challenger, per-symbol evidence, promotions and demotions of the stream. Its forecasts are the
+     * backtest's {@code published} figures: what the service would have served.
+     *
+     * @param config the service's settings (evidence, gate, trainer); the backtest's LSTM settings replace its own
+     */
+    public record ServiceLoop(int retrainEvery, TickcastConfig config) {
+
+        /** Retraining every 250 test dates (a trading year), as {@code demo --retrain-every}, default settings. */
+        public static final ServiceLoop DEFAULT = new ServiceLoop(250, TickcastConfig.defaults());
+
+        public ServiceLoop {
+            if (retrainEvery < 0) {
+                throw new IllegalArgumentException("retrain-every must be >= 0, was " + retrainEvery);
+            }
+            java.util.Objects.requireNonNull(config, "config");
         }
     }
 
@@ -127,6 +157,10 @@ public final class Backtest {
         void training(String symbol, int index, int symbols, int trainWindows);
 
         void trained(String symbol, SymbolResult result);
+
+        /** A retraining of the service's loop ({@link ServiceLoop}). */
+        default void retrained(ServiceReplay.Retraining retraining) {
+        }
 
         Progress NONE = new Progress() {
             @Override
@@ -167,8 +201,15 @@ public final class Backtest {
             progress.trained(e.getKey(), run.result());
         }
         List<SymbolResult> results = withIntervals(runs, settings);
+        List<ServiceReplay.Retraining> retrainings = null;
+        if (settings.service() != null) {
+            ServiceReplay.Result replay = replay(ticksBySymbol, settings, progress);
+            results = results.stream().map(r -> r.withService(ServedScores.of(r, ticksBySymbol.get(r.symbol()),
+                    replay.symbols().get(r.symbol()), settings.lstm().window()))).toList();
+            retrainings = replay.retrainings();
+        }
         return new BacktestResult(source, settings, parameters, results,
-                results.size() > 1 ? BacktestResult.Summary.of(results) : null);
+                results.size() > 1 ? BacktestResult.Summary.of(results) : null, retrainings);
     }
 
     /**
@@ -217,6 +258,24 @@ public final class Backtest {
                     is.levels().stream().mapToDouble(Double::doubleValue).toArray(), bands));
         }
         return out;
+    }
+
+    /**
+     * The service's loop over every symbol's ticks: the first model trained on every tick before the first test
+     * forecast of any symbol (the last close of its training part), as the trainer would.
+     */
+    private static ServiceReplay.Result replay(Map<String, List<Tick>> ticksBySymbol, Settings settings,
+                                               Progress progress) {
+        int window = settings.lstm().window();
+        LocalDate firstForecast = null;
+        for (Map.Entry<String, List<Tick>> e : ticksBySymbol.entrySet()) {
+            double[] closes = e.getValue().stream().mapToDouble(Tick::close).toArray();
+            LocalDate d = e.getValue().get(split(e.getKey(), closes, settings).trainCount() + window - 1).date();
+            firstForecast = firstForecast == null || d.isBefore(firstForecast) ? d : firstForecast;
+        }
+        TickcastConfig config = settings.service().config().withLstm(settings.lstm());
+        return ServiceReplay.run(ticksBySymbol, firstForecast, settings.service().retrainEvery(), config,
+                progress::retrained);
     }
 
     private static HoldoutSplit split(String symbol, double[] closes, Settings settings) {
@@ -281,7 +340,7 @@ public final class Backtest {
                 lstm.rmse() / naiveScores.rmse(), publishedScores.rmse() / naiveScores.rmse(),
                 ForecastMetrics.upShare(actual, naive), trained.epochLosses(), trained.validationLosses(),
                 List.of(), candidate.calibration(), new SymbolResult.Series(dates, closes, forecasts, window,
-                        new double[0], new double[0][][]));
+                        new double[0], new double[0][][]), null);
         return new Run(result, parameters, calibrating, testDays, passed);
     }
 }

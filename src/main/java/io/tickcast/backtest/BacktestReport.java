@@ -77,6 +77,10 @@ public final class BacktestReport {
         out.append('\n');
         out.append(align(gateRows(r), GATE_TEXT_COLUMNS, GATE_TEXT_TAIL));
         out.append('\n');
+        if (r.retrainings() != null) {
+            out.append(serviceSection(r));
+            out.append('\n');
+        }
         out.append(align(intervalRows(r), 2, 0));
         out.append('\n');
         if (sum != null) {
@@ -88,8 +92,9 @@ public final class BacktestReport {
         out.append("""
                 naive: tomorrow's close = today's. RMSE/naive below 1 beats it. MAPE in percent. MASE: test MAE over \
                 the in-sample naive MAE of the training part (m = 1).
-                published: what tickcast would have served on the test days, the LSTM where it passed the gate and \
-                naive where not (RMSE/naive exactly 1).
+                published: what tickcast would have served on the test days: with the service's loop (the default), \
+                what that loop served, forecast by forecast (the LSTM where the symbol's evidence had promoted it, \
+                naive elsewhere); with --no-service-loop, the LSTM where it passed the gate and naive where not.
                 dir. acc: share of test days whose move (up or down from the last close) the forecast got right; up \
                 days: share of test days that closed up, what always forecasting "up" would score.
                 kept epoch: the epoch whose weights were kept (lowest validation loss).
@@ -99,6 +104,42 @@ public final class BacktestReport {
                 the LSTM's were smaller), p: its one-sided p-value.
                 intervals: calibrated on the gate's validation windows by split conformal prediction on log errors                 scaled by each symbol's EWMA volatility (naive uncond.: naive's intervals without the volatility                 scale); coverage: share of test days inside; width and Winkler (interval score, lower is better) in                 percent of the last close; Winkler/uncond.: Winkler over naive uncond.'s (below 1 beats it).
                 """);
+        return out.toString();
+    }
+
+    private static final String[] SERVICE_HEADER = {"symbol", "scored", "lstm served", "served/naive", "challenger",
+        "chall./naive", "first served", "promotions", "demotions", "evidence", "serves"};
+
+    /**
+     * The service's loop ({@link Backtest.ServiceLoop}): its retrainings, then per symbol what it served on the test
+     * days.
+     */
+    private static String serviceSection(BacktestResult r) {
+        Backtest.ServiceLoop loop = r.settings().service();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "service loop: one model for all symbols, "
+                + "trained as the trainer trains on every tick before the first test forecast, retrained %s; the "
+                + "challenger forecasts every window and each symbol's live evidence (evidence.decision=%s, alpha %s) "
+                + "decides who serves it%n", loop.retrainEvery() == 0 ? "never"
+                        : "every " + loop.retrainEvery() + " test dates",
+                loop.config().evidence().decision().label(), number(loop.config().evidence().settings().alpha())));
+        for (ServiceReplay.Retraining t : r.retrainings()) {
+            out.append(String.format(Locale.ROOT, "  retrained before %s: %s%s%n", t.before(), t.outcome().label(),
+                    t.version() > 0 ? ", published v" + t.version() : ", nothing published"));
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(SERVICE_HEADER);
+        for (SymbolResult sr : r.symbols()) {
+            SymbolResult.Service v = sr.service();
+            if (v == null) {
+                continue;
+            }
+            rows.add(new String[] {sr.symbol(), Integer.toString(v.scored()), Integer.toString(v.lstmServed()),
+                fixed(sr.publishedRmseRatio(), 4), Integer.toString(v.challengerForecasts()),
+                Double.isNaN(v.challengerRatio()) ? "-" : fixed(v.challengerRatio(), 4),
+                v.firstServed() == null ? "-" : v.firstServed().toString(), Long.toString(v.promotions()),
+                Long.toString(v.demotions()), fixed(v.evidence(), 3), v.serving()});
+        }
+        out.append(align(rows, 1, 1));
         return out.toString();
     }
 

@@ -32,6 +32,8 @@ import io.tickcast.interval.ForecasterCalibration;
  *                           calibrated on the gate's validation windows
  * @param calibration        the intervals' calibration (the LSTM's and naive's, with the gate's coverage check)
  * @param series             the closes and forecasts behind the charts (not in the JSON)
+ * @param service            the service's loop on the symbol ({@link Backtest.ServiceLoop}; null if not replayed):
+ *                           then {@code published} is what that loop served
  */
 public record SymbolResult(
         String symbol,
@@ -56,7 +58,25 @@ public record SymbolResult(
         double[] validationLosses,
         List<IntervalEvaluation> intervals,
         ForecasterCalibration calibration,
-        @JsonIgnore Series series) {
+        @JsonIgnore Series series,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Service service) {
+
+    /**
+     * What the service's loop ({@link ServiceReplay}) did on the symbol over its test days.
+     *
+     * @param scored              test days scored
+     * @param lstmServed          of them, served by the LSTM
+     * @param firstServed         the first test forecast the LSTM served (null: none)
+     * @param challengerForecasts test days with a challenger forecast
+     * @param challengerRatio     the challenger's RMSE over naive's on those days (NaN: none)
+     * @param promotions          promotions of the symbol over the whole replay
+     * @param demotions           demotions over the whole replay
+     * @param evidence            at the end, the e-value of the test that could change who serves
+     * @param serving             who served the symbol at the end: naive or lstm
+     */
+    public record Service(int scored, int lstmServed, LocalDate firstServed, int challengerForecasts,
+                          double challengerRatio, long promotions, long demotions, double evidence, String serving) {
+    }
 
     /**
      * The promotion gate's verdict on the LSTM: a one-sided Diebold-Mariano test of "it beats naive" on the
@@ -114,7 +134,16 @@ public record SymbolResult(
         return new SymbolResult(symbol, days, firstDate, lastDate, trainWindows, testWindows, firstTestDate,
                 trainingSeconds, fitWindows, validationWindows, bestEpoch, gate, lstm, published, naive, rmseRatio,
                 publishedRmseRatio, upShare, trainLosses, validationLosses, newIntervals, newCalibration,
-                new Series(series.dates(), series.closes(), series.forecasts(), series.window(), levels, bands));
+                new Series(series.dates(), series.closes(), series.forecasts(), series.window(), levels, bands),
+                service);
+    }
+
+    /** The same result with {@code published} what the service's loop served. */
+    SymbolResult withService(ServedScores served) {
+        return new SymbolResult(symbol, days, firstDate, lastDate, trainWindows, testWindows, firstTestDate,
+                trainingSeconds, fitWindows, validationWindows, bestEpoch, gate, lstm, served.published(), naive,
+                rmseRatio, served.ratio(), upShare, trainLosses, validationLosses, intervals, calibration, series,
+                served.service());
     }
 
     /** Epochs trained (every epoch runs; {@link #bestEpoch()} says which one's weights were kept). */

@@ -16,7 +16,9 @@ import io.tickcast.backtest.Backtest;
 import io.tickcast.backtest.BacktestFiles;
 import io.tickcast.backtest.BacktestReport;
 import io.tickcast.backtest.BacktestResult;
+import io.tickcast.backtest.ServiceReplay;
 import io.tickcast.backtest.SymbolResult;
+import io.tickcast.config.TickcastConfig;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.lstm.DjlSetup;
 import io.tickcast.lstm.LstmConfig;
@@ -98,6 +100,16 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0: the calibrated intervals alone).")
     double adaptRate = IntervalSettings.DEFAULT_ADAPT_RATE;
 
+    @Option(names = "--retrain-every", paramLabel = "N",
+            description = "The service's loop over the test part retrains every N test dates (0: the first model "
+                    + "only; default: ${DEFAULT-VALUE}); its served forecasts are the published figures.")
+    int retrainEvery = Backtest.ServiceLoop.DEFAULT.retrainEvery();
+
+    @Option(names = "--no-service-loop",
+            description = "Train and gate per symbol only, without the service's loop: published is then the LSTM "
+                    + "where its own gate passed, naive elsewhere (faster).")
+    boolean noServiceLoop;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Directory for the loss logs and charts (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("tickcast-out", "backtest");
@@ -144,7 +156,8 @@ public final class BacktestCommand implements Callable<Integer> {
                         + intervalCalibration + "'");
             };
             return Backtest.Settings.DEFAULT.withLstm(lstm).withTrainFraction(trainFraction).withScaling(scaling)
-                    .withIntervalScope(scope).withAdaptRate(adaptRate);
+                    .withIntervalScope(scope).withAdaptRate(adaptRate)
+                    .withService(noServiceLoop ? null : new Backtest.ServiceLoop(retrainEvery, TickcastConfig.defaults()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -194,6 +207,13 @@ public final class BacktestCommand implements Callable<Integer> {
         public void training(String symbol, int index, int symbols, int trainWindows) {
             err.printf(Locale.ROOT, "[%d/%d] %s: training and gating on a training part of %d windows...%n", index,
                     symbols, symbol, trainWindows);
+            err.flush();
+        }
+
+        @Override
+        public void retrained(ServiceReplay.Retraining r) {
+            err.printf(Locale.ROOT, "      service loop: retrained before %s: %s%s%n", r.before(), r.outcome().label(),
+                    r.version() > 0 ? ", published v" + r.version() + " (the new challenger)" : ", nothing published");
             err.flush();
         }
 

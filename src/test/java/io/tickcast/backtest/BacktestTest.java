@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BacktestTest {
 
+    /** The per-symbol experiment without the service's loop (BacktestServiceLoopIT covers that), as before it. */
+    private static final Backtest.Settings PER_SYMBOL = Backtest.Settings.DEFAULT.withService(null);
+
     private static final int EPOCHS = 20;
     /** Pinned, not the defaults: the synthetic tests are about the gate, not about tuning. */
     private static final LstmConfig PINNED = new LstmConfig(5, 2, 8, 0.01, 100, 64, 42);
@@ -60,7 +63,7 @@ class BacktestTest {
         Map<String, List<Tick>> waveAndWalk = new LinkedHashMap<>();
         waveAndWalk.put("WAVE", ticks("WAVE", SyntheticSeries.wave(SYNTHETIC_DAYS, 100, 0, 1)));
         waveAndWalk.put("WALK", ticks("WALK", SyntheticSeries.randomWalk(SYNTHETIC_DAYS, 100, 0.01, new Random(7))));
-        synthetic = Backtest.run("synthetic", waveAndWalk, Backtest.Settings.DEFAULT.withLstm(PINNED),
+        synthetic = Backtest.run("synthetic", waveAndWalk, PER_SYMBOL.withLstm(PINNED),
                 Backtest.Progress.NONE);
         synthetic.symbols().forEach(r -> System.out.printf("%s: gate %s, test RMSE ratio LSTM %.4f, published %.4f%n",
                 r.symbol(), r.gate(), r.rmseRatio(), r.publishedRmseRatio()));
@@ -75,7 +78,7 @@ class BacktestTest {
     }
 
     private static Backtest.Settings settings(Scaling.Method scaling) {
-        return Backtest.Settings.DEFAULT.withLstm(LstmConfig.DEFAULT.withEpochs(EPOCHS)).withScaling(scaling);
+        return PER_SYMBOL.withLstm(LstmConfig.DEFAULT.withEpochs(EPOCHS)).withScaling(scaling);
     }
 
     @Test
@@ -161,7 +164,7 @@ class BacktestTest {
         Map<String, List<Tick>> two = new LinkedHashMap<>();
         two.put("SMI", bundled.get("SMI"));
         two.put("FTSE", bundled.get("FTSE"));
-        BacktestResult r = Backtest.run("test", two, Backtest.Settings.DEFAULT.withLstm(LstmConfig.DEFAULT.withEpochs(3)),
+        BacktestResult r = Backtest.run("test", two, PER_SYMBOL.withLstm(LstmConfig.DEFAULT.withEpochs(3)),
                 Backtest.Progress.NONE);
         assertThat(r.symbols()).extracting(SymbolResult::symbol).containsExactly("SMI", "FTSE");
         SymbolResult a = r.symbols().get(0);
@@ -327,7 +330,7 @@ class BacktestTest {
             public void trained(String symbol, SymbolResult result) {
             }
         };
-        assertThatThrownBy(() -> Backtest.run("test", m, Backtest.Settings.DEFAULT, progress))
+        assertThatThrownBy(() -> Backtest.run("test", m, PER_SYMBOL, progress))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("TINY: ")
                 .hasMessageContaining("training part");

@@ -1,36 +1,20 @@
 package io.tickcast.topology;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.tickcast.backtest.ServiceReplay;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.evidence.SymbolEvidence;
-import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.Forecast;
-import io.tickcast.records.JsonSerde;
-import io.tickcast.records.PriceSeries;
-import io.tickcast.registry.ModelFollower;
-import io.tickcast.serving.ModelSlot;
-import io.tickcast.training.GatedTraining;
-import io.tickcast.training.RetrainCycle;
-import io.tickcast.training.TickHistory;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import io.tickcast.records.Tick;
 
 /**
- * The whole loop on a panel, with the code the service runs: the forecasting topology under TopologyTestDriver, and
- * every {@code retrainEvery} days from {@code firstTraining} on a {@link RetrainCycle} on the history so far (as the
- * trainer runs it, with the current challenger as the model to beat), whose published record is installed in the
- * slot with the terms the registry's follower gives it ({@link ModelFollower#terms}). Each symbol has closes on days
+ * The whole loop on a synthetic panel, with the code the service (and the backtest) runs: {@link ServiceReplay},
+ * retraining every {@code retrainEvery} days from day {@code firstTraining}. Each symbol has closes on days
  * {@code start .. start + length - 1} of one calendar, so symbols can have unequal lengths.
  */
 final class EvidenceLoop {
@@ -92,89 +76,26 @@ final class EvidenceLoop {
     private EvidenceLoop() {
     }
 
-    static Result run(Map<String, Series> panel, int firstTraining, int retrainEvery, TickcastConfig config,
-                      Path stateDir) {
-        int days = panel.values().stream().mapToInt(Series::end).max().orElse(0);
-        ModelSlot slot = new ModelSlot(config.windowSize(), config.evidence().decision());
-        TickcastConfig.Trainer t = config.trainer();
-        GatedTraining.Settings settings = GatedTraining.Settings.of(config.lstm(), t.validationFraction(), t.minWindows(),
-                config.gate()).withIntervals(config.intervals()).withEvidence(config.evidence().settings());
-        List<String> log = new ArrayList<>();
+    static Result run(Map<String, Series> panel, int firstTraining, int retrainEvery, TickcastConfig config) {
+        Map<String, List<Tick>> ticks = new TreeMap<>();
+        panel.forEach((symbol, s) -> {
+            List<Tick> list = new ArrayList<>();
+            for (int d = s.start(); d < s.end(); d++) {
+                list.add(Tick.of(symbol, D0.plusDays(d), s.on(d)));
+            }
+            ticks.put(symbol, list);
+        });
+        ServiceReplay.Result replay = ServiceReplay.run(ticks, D0.plusDays(firstTraining), retrainEvery, config,
+                ServiceReplay.Progress.NONE);
+        List<String> log = replay.retrainings().stream().map(r -> "day " + (r.before().toEpochDay() - D0.toEpochDay())
+                + ": " + r.outcome().label() + " (" + r.detail() + ")").toList();
         List<Forecast> forecasts = new ArrayList<>();
         Map<String, SymbolEvidence> evidence = new TreeMap<>();
-        long version = 0;
-        try (TopologyTestDriver driver = TopologyDrivers.start("evidence-loop", stateDir, config, slot,
-                Instant.parse("2026-01-01T00:00:00Z"), StreamEvents.NONE)) {
-            TestInputTopic<String, String> ticks = driver.createInputTopic(config.topics().ticks(),
-                    Serdes.String().serializer(), Serdes.String().serializer());
-            TestOutputTopic<String, Forecast> out = driver.createOutputTopic(config.topics().forecasts(),
-                    Serdes.String().deserializer(), JsonSerde.of(Forecast.class).deserializer());
-            for (int d = 0; d < days; d++) {
-                if (d >= firstTraining && (d - firstTraining) % retrainEvery == 0) {
-                    driver.advanceWallClockTime(Duration.ofSeconds(1)); // the batch waiting goes out first
-                    if (retrain(panel, d, settings, config, slot, version + 1, log)) {
-                        version++;
-                    }
-                }
-                for (Map.Entry<String, Series> e : panel.entrySet()) {
-                    if (e.getValue().has(d)) {
-                        ticks.pipeInput(e.getKey(), "{\"symbol\":\"" + e.getKey() + "\",\"date\":\"" + D0.plusDays(d)
-                                + "\",\"close\":" + e.getValue().on(d) + "}");
-                    }
-                }
-                if (d % 50 == 0) {
-                    forecasts.addAll(out.readValuesToList());
-                }
-            }
-            driver.advanceWallClockTime(Duration.ofSeconds(1));
-            forecasts.addAll(out.readValuesToList());
-            KeyValueStore<String, SymbolEvidence> store = driver.getKeyValueStore(ForecastTopology.SYMBOL_EVIDENCE);
-            panel.keySet().forEach(s -> evidence.put(s, store.get(s)));
-        } finally {
-            slot.clear("loop over");
-        }
-        return new Result(outcomes(panel, forecasts, evidence), (int) version, log);
-    }
-
-    /**
-     * Trains on the closes before day {@code day} (at most {@code trainer.history-days} per symbol, as the trainer
-     * keeps them); installs the candidate if the trainer would publish it.
-     */
-    private static boolean retrain(Map<String, Series> panel, int day, GatedTraining.Settings settings,
-                                   TickcastConfig config, ModelSlot slot, long version, List<String> log) {
-        List<PriceSeries> history = new ArrayList<>();
-        int keep = config.trainer().historyDays();
-        panel.forEach((symbol, s) -> {
-            int to = Math.min(day, s.end());
-            int from = Math.max(s.start(), to - keep);
-            int n = to - from;
-            if (n > 0) {
-                LocalDate[] dates = new LocalDate[n];
-                double[] closes = new double[n];
-                for (int i = 0; i < n; i++) {
-                    dates[i] = D0.plusDays(from + i);
-                    closes[i] = s.on(from + i);
-                }
-                history.add(new PriceSeries(symbol, dates, closes));
-            }
+        replay.symbols().forEach((symbol, r) -> {
+            forecasts.addAll(r.forecasts().values());
+            evidence.put(symbol, r.evidence());
         });
-        ModelSlot.Versioned current = slot.acquire();
-        RetrainCycle.Attempt a;
-        try {
-            a = RetrainCycle.run(TickHistory.Snapshot.of(history), settings, current == null ? null : current.model(),
-                    java.time.Clock.systemUTC(), LstmTrainer.EpochListener.NONE, config.evidence().decision());
-        } finally {
-            if (current != null) {
-                current.release();
-            }
-        }
-        log.add("day " + day + ": " + a.outcome().label() + " (" + a.detail() + ")");
-        if (!a.outcome().publishes()) {
-            return false;
-        }
-        slot.install(a.model(), version, a.record().calibration(),
-                ModelFollower.terms(a.record().withVersion(version), config.evidence().decision()));
-        return true;
+        return new Result(outcomes(panel, forecasts, evidence), (int) replay.published(), log);
     }
 
     private static Map<String, SymbolOutcome> outcomes(Map<String, Series> panel, List<Forecast> forecasts,

@@ -2,7 +2,6 @@ package io.tickcast.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.TreeMap;
 
 import io.tickcast.config.TickcastConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What per-symbol evidence must do over a whole replay with retraining on ({@link EvidenceLoop}: the topology the
@@ -23,8 +21,6 @@ class EvidenceLoopIT {
 
     private static final double ALPHA = 0.05;
 
-    @TempDir
-    Path stateDir;
 
     private static TickcastConfig config() {
         return TickcastConfig.load(List.of(), Map.of(), Map.of());
@@ -57,7 +53,7 @@ class EvidenceLoopIT {
                 int length = 500 + random.nextInt(800 - 500 - start + 1);
                 panel.put("W" + s, new EvidenceLoop.Series(start, closes(length, d -> 0, random.split())));
             }
-            EvidenceLoop.Result r = EvidenceLoop.run(panel, 300, 250, config(), stateDir.resolve("walks" + p));
+            EvidenceLoop.Result r = EvidenceLoop.run(panel, 300, 250, config());
             int panelPromoted = (int) r.symbols().values().stream().filter(EvidenceLoop.SymbolOutcome::everPromoted).count();
             promoted += panelPromoted;
             double ratio = r.servedRatio(List.copyOf(panel.keySet()));
@@ -91,7 +87,7 @@ class EvidenceLoopIT {
             panel.put("RW" + s, new EvidenceLoop.Series(random.nextInt(200), closes(1400, d -> 0, random.split())));
             walks.add("RW" + s);
         }
-        EvidenceLoop.Result r = EvidenceLoop.run(panel, 500, 250, config(), stateDir.resolve("mixed"));
+        EvidenceLoop.Result r = EvidenceLoop.run(panel, 500, 250, config());
         Map<String, Integer> firstServed = new TreeMap<>();
         r.symbols().forEach((s, o) -> firstServed.put(s, o.firstServedDay()));
         System.out.println("mixed panel: first day served by the LSTM " + firstServed + "; AR served ratio "
@@ -106,7 +102,7 @@ class EvidenceLoopIT {
     @Test
     void aPatternThatAppearsLaterIsLearntByARetrainingAndPromoted() {
         Map<String, EvidenceLoop.Series> panel = switchingPanel("LATE", 5, 2200, 700, 0, 0.35);
-        EvidenceLoop.Result r = EvidenceLoop.run(panel, 400, 200, config(), stateDir.resolve("late"));
+        EvidenceLoop.Result r = EvidenceLoop.run(panel, 400, 200, config());
         Map<String, String> what = describe(r);
         System.out.println("pattern appears at day 700: " + what + "; retrainings " + r.log());
         long learnt = r.symbols().values().stream().filter(o -> o.symbol().startsWith("LATE"))
@@ -119,7 +115,7 @@ class EvidenceLoopIT {
     @Test
     void aPatternThatDisappearsIsDemoted() {
         Map<String, EvidenceLoop.Series> panel = switchingPanel("GONE", 6, 2400, 900, 0.35, 0);
-        EvidenceLoop.Result r = EvidenceLoop.run(panel, 500, 250, config(), stateDir.resolve("gone"));
+        EvidenceLoop.Result r = EvidenceLoop.run(panel, 500, 250, config());
         Map<String, String> what = describe(r);
         System.out.println("pattern vanishes at day 900: " + what + "; retrainings " + r.log());
         long promoted = r.symbols().values().stream().filter(o -> o.firstServedDay() >= 0 && o.firstServedDay() < 900)

@@ -11,7 +11,11 @@ import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The forecasting topology under TopologyTestDriver, set up as the service runs it (its poison-record handler). */
+/**
+ * The forecasting topology under Kafka Streams' TopologyTestDriver, set up as the service runs it (its poison-record
+ * handler): the same processors and stores, driven record by record in one thread without a broker. The backtest
+ * replays the service with it ({@code ServiceReplay}), and tests drive the topology with it.
+ */
 public final class TopologyDrivers {
 
     private TopologyDrivers() {
