@@ -116,6 +116,38 @@ class CommandsAgainstABrokerIT {
     }
 
     @Test
+    void produceReadsJsonLinesFromAFileAndFromStandardInputAsTheStreamReadsThem() throws Exception {
+        TopicAdmin.ensureTopics(config.withTopics(new TickcastConfig.Topics("json-ticks", "forecasts", "ticks-dlq",
+                "tickcast-models")), 1, (short) 1);
+        Path jsonl = dir.resolve("ticks.jsonl");
+        Files.writeString(jsonl, "{\"symbol\":\"AAA\",\"date\":\"2020-01-02\",\"close\":101.5,\"volume\":7}\n"
+                + "{\"symbol\":\"AAA\",\"date\":\"2020-01-01\",\"close\":100}\n");
+        CliRun file = run("produce", jsonl.toString(), "--no-progress", "-s", "topic.ticks=json-ticks");
+        assertThat(file.exitCode()).as(file.err()).isZero();
+        assertThat(file.out()).contains("published 2 ticks to json-ticks");
+
+        byte[] stdin = "{\"symbol\":\"BBB\",\"date\":\"2020-01-03\",\"close\":50}\n".getBytes(StandardCharsets.UTF_8);
+        CliRun piped = CliRun.withStdin(stdin, "produce", "-", "--no-progress", "-s", "topic.ticks=json-ticks",
+                "--bootstrap-server", kafka.bootstrapServers());
+        assertThat(piped.exitCode()).as(piped.err()).isZero();
+
+        // a bad line anywhere: nothing of that input is published
+        byte[] bad = "{\"symbol\":\"CCC\",\"date\":\"2020-01-03\",\"close\":50}\n{\"symbol\":\"CCC\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        CliRun refused = CliRun.withStdin(bad, "produce", "-", "--no-progress", "-s", "topic.ticks=json-ticks",
+                "--bootstrap-server", kafka.bootstrapServers());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("standard input:2: bad-date: ");
+
+        List<ConsumerRecord<String, byte[]>> sent = TopicRecords.read(config.kafkaClientProperties(), "json-ticks",
+                new StringDeserializer(), new ByteArrayDeserializer(), 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(sent).extracting(rec -> rec.key() + " " + TickParser.parse(rec.value()).tick())
+                .containsExactly("AAA " + new io.tickcast.records.Tick("AAA", LocalDate.of(2020, 1, 1), 100, null, null, null, null),
+                        "AAA " + new io.tickcast.records.Tick("AAA", LocalDate.of(2020, 1, 2), 101.5, null, null, null, 7L),
+                        "BBB " + io.tickcast.records.Tick.of("BBB", LocalDate.of(2020, 1, 3), 50));
+    }
+
+    @Test
     void consumePrintsForecastsAsJsonLinesOrATable() throws Exception {
         List<Forecast> published = List.of(
                 new Forecast("AAA", LocalDate.of(2020, 1, 6), 1, 100, 101.5, "lstm", 3, Instant.parse("2026-01-01T00:00:00Z")),
