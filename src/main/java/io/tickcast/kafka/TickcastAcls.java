@@ -26,7 +26,10 @@ public final class TickcastAcls {
     /** Who needs a permission: a role of {@code tickcast run}, or a command. */
     public enum User {
         STREAM("stream"), TRAINER("trainer"), PRODUCE("produce"), CONSUME("consume"), MODELS_LIST("models list"),
-        MODELS_ROLLBACK("models rollback");
+        MODELS_ROLLBACK("models rollback"),
+        /** {@code consume} reading another topic than the forecasts: each needs only READ on the topic it reads. */
+        CONSUME_TICKS("consume --topic-kind ticks"), CONSUME_DEAD_LETTERS("consume --topic-kind dead-letters"),
+        CONSUME_MODELS("consume --topic-kind models");
 
         private final String label;
 
@@ -78,12 +81,14 @@ public final class TickcastAcls {
         String app = config.applicationId();
         String prefix = app + "-";
         List<Acl> acls = new ArrayList<>();
-        acls.add(topic(t.ticks(), AclOperation.READ, User.STREAM, User.TRAINER));
+        acls.add(topic(t.ticks(), AclOperation.READ, User.STREAM, User.TRAINER, User.CONSUME_TICKS));
         acls.add(topic(t.ticks(), AclOperation.WRITE, User.PRODUCE));
         acls.add(topic(t.forecasts(), AclOperation.WRITE, User.STREAM));
         acls.add(topic(t.forecasts(), AclOperation.READ, User.CONSUME));
         acls.add(topic(t.deadLetter(), AclOperation.WRITE, User.STREAM));
-        acls.add(topic(t.models(), AclOperation.READ, User.STREAM, User.TRAINER, User.MODELS_LIST, User.MODELS_ROLLBACK));
+        acls.add(topic(t.deadLetter(), AclOperation.READ, User.CONSUME_DEAD_LETTERS));
+        acls.add(topic(t.models(), AclOperation.READ, User.STREAM, User.TRAINER, User.MODELS_LIST, User.MODELS_ROLLBACK,
+                User.CONSUME_MODELS));
         acls.add(topic(t.models(), AclOperation.WRITE, User.TRAINER, User.MODELS_ROLLBACK));
         // Kafka Streams' repartition and changelog topics: it creates them, writes and reads them, and deletes the
         // records of a repartition topic once they are processed (without DELETE it only says so at DEBUG, and the

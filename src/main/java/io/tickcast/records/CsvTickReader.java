@@ -1,6 +1,7 @@
 package io.tickcast.records;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,6 +52,19 @@ public final class CsvTickReader {
             return read(r, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + Causes.ofFile(e), e);
+        }
+    }
+
+    /**
+     * Reads CSV from bytes already in memory (e.g. standard input), which must be UTF-8.
+     *
+     * @param name what an error calls the input
+     */
+    public static List<Tick> read(byte[] content, String name) {
+        try (Reader r = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder())) {
+            return read(r, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + Causes.ofFile(e), e);
         }
     }
 

@@ -32,7 +32,7 @@ class TickcastCliTest {
         assertThat(CliRun.of("demo", "--help").out()).contains("--csv", "--keep-running", "--train-fraction");
         assertThat(CliRun.of("run", "--help").out()).contains("--bootstrap-servers", "--config", "--model", "--train-csv", "--set");
         String clientTimeout = "client.timeout (default " + ConfigKey.CLIENT_TIMEOUT.defaultValue() + ")";
-        assertThat(helpText("produce")).contains("--rate", "FILE.csv", "--skip", "idempotent", clientTimeout,
+        assertThat(helpText("produce")).contains("--rate", "FILE", "--format", "csv|json", "standard input", "--skip", "idempotent", clientTimeout,
                 "produce.delivery-timeout (default " + ConfigKey.PRODUCE_DELIVERY_TIMEOUT.defaultValue() + ")");
         assertThat(helpText("consume")).contains("--follow", "--json", "--from-beginning", clientTimeout);
         assertThat(helpText("models")).contains(clientTimeout);
@@ -113,6 +113,39 @@ class TickcastCliTest {
         CliRun r = CliRun.of("produce", csv.toString(), "--skip", "3", "-b", "127.0.0.1:1");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--skip must be 0..2 (the file has 2 ticks), was 3").doesNotContain("cannot use the Kafka cluster");
+    }
+
+    @Test
+    void aBadJsonLineStopsProduceBeforeItConnectsNamingTheLineAndTheReason() throws Exception {
+        Path jsonl = dir.resolve("ticks.jsonl");
+        Files.writeString(jsonl, "{\"symbol\":\"AAA\",\"date\":\"2020-01-01\",\"close\":10}\n"
+                + "{\"symbol\":\"AAA\",\"date\":\"2020-01-02\",\"close\":0}\n");
+        CliRun r = CliRun.of("produce", jsonl.toString(), "-b", "127.0.0.1:1");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("ticks.jsonl:2: bad-close: close must be a finite number > 0")
+                .doesNotContain("cannot use the Kafka cluster").doesNotContain("\tat ");
+    }
+
+    @Test
+    void produceReadsStandardInputAsJsonLinesOrCsvByItsContentOrByFormat() {
+        byte[] json = ("{\"symbol\":\"AAA\",\"date\":\"2020-01-01\",\"close\":10}\n"
+                + "{\"symbol\":\"AAA\",\"date\":\"2020-01-02\",\"close\":11}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // --skip past the input's end is refused after reading it and before connecting: it shows what was read
+        CliRun detected = CliRun.withStdin(json, "produce", "-", "--skip", "3", "-b", "127.0.0.1:1");
+        assertThat(detected.exitCode()).as(detected.err()).isEqualTo(2);
+        assertThat(detected.err()).contains("--skip must be 0..2 (standard input has 2 ticks), was 3");
+
+        byte[] csv = "symbol,date,close\nAAA,2020-01-01,10\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CliRun asCsv = CliRun.withStdin(csv, "produce", "-", "--skip", "2", "-b", "127.0.0.1:1");
+        assertThat(asCsv.err()).contains("--skip must be 0..1 (standard input has 1 ticks), was 2");
+
+        CliRun forced = CliRun.withStdin(csv, "produce", "-", "--format", "json", "-b", "127.0.0.1:1");
+        assertThat(forced.exitCode()).isEqualTo(1);
+        assertThat(forced.err()).contains("standard input:1: malformed-json: ");
+
+        CliRun bad = CliRun.withStdin(csv, "produce", "-", "--format", "xml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected csv or json, got 'xml'");
     }
 
     @Test
