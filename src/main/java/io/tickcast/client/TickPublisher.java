@@ -21,7 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /**
  * Publishes ticks as JSON keyed by symbol, in the order given, optionally paced to a rate. The producer is
  * idempotent with acks from all in-sync replicas, so a retried send is never written twice; every send's outcome
- * is checked, and the first that fails stops publishing with the number of ticks known to be published.
+ * is checked, and the first that fails stops publishing with the number of ticks known to be published. A broker
+ * restart or leader move shorter than {@code delivery.timeout.ms} is ridden through: sends wait for the cluster (for
+ * metadata, too) as long as that.
  */
 public final class TickPublisher implements AutoCloseable {
 
@@ -35,6 +37,13 @@ public final class TickPublisher implements AutoCloseable {
     public TickPublisher(Properties clientProperties, String topic) {
         Properties p = ClientSettings.durableProducer(clientProperties);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // the cluster was there when publishing started (the caller checked it within client.timeout): from now on a
+        // send that waits for metadata (a broker restart, a leader move) may wait as long as a tick may wait for its
+        // acknowledgement, instead of failing after client.timeout while the cluster comes back
+        Object delivery = p.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        if (delivery != null) {
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);
+        }
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
     }
