@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every link in README.md, CHANGELOG.md and docs/ resolves: a relative link names a file or folder of the
  * repository, and an anchor ({@code #section}) names a heading of its page, spelt as GitHub makes anchors (lower
- * case, punctuation dropped, spaces as hyphens). Web links are not followed (no network here).
+ * case, punctuation dropped, spaces as hyphens). Web links are not followed (no network here). README.md stays a
+ * front page: at most 250 lines, the rest in docs/.
  */
 class DocsLinksTest {
 
@@ -56,6 +57,11 @@ class DocsLinksTest {
         }
         assertThat(checked).as("links checked").isGreaterThan(20);
         assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void theReadmeIsAFrontPage() throws IOException {
+        assertThat(Files.readAllLines(Path.of("README.md"))).as("README.md lines: the rest belongs in docs/").hasSizeLessThanOrEqualTo(250);
     }
 
     /** The text with fenced code blocks and inline code left out (their brackets are not links). */

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An independent statement of README's "Tick validity" rules, for checking {@link TickParser}: its own UTF-8
+ * An independent statement of the "Tick validity" rules (docs/topics-and-records.md), for checking {@link TickParser}: its own UTF-8
  * check, its own RFC 8259 parser and its own field rules, sharing no code with the production parser. The
- * limits are written out here as README states them, so a change to them must change this file too.
+ * limits are written out here as the docs state them, so a change to them must change this file too.
  */
 final class TickOracle {
 

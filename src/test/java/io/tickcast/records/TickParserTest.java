@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The tick rules of README's "Tick validity", one example each; {@link TickParserFuzzTest} covers the space. */
+/** The tick rules of docs/topics-and-records.md, "Tick validity", one example each; {@link TickParserFuzzTest} covers the space. */
 class TickParserTest {
 
     private static final String DATE_AND_CLOSE = "\"date\":\"2020-01-02\",\"close\":1.5";

@@ -12,39 +12,40 @@ import io.tickcast.settings.ConfigKey;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's configuration and metrics sections name everything the code reads and exports, and its tick rules
- * every dead-letter reason and input limit.
+ * The user docs name everything the code reads and exports: docs/configuration.md every configuration key,
+ * docs/monitoring.md every tickcast meter, and the tick rules of docs/topics-and-records.md every dead-letter reason
+ * and input limit.
  */
-class ReadmeDocumentsTheConfigTest {
+class DocsDocumentTheConfigTest {
 
-    private static String readme() throws Exception {
-        return Files.readString(Path.of("README.md"));
+    private static String page(String name) throws Exception {
+        return Files.readString(Path.of("docs", name));
     }
 
     @Test
     void everyConfigurationKeyIsDocumented() throws Exception {
-        String readme = readme();
+        String doc = page("configuration.md");
         for (ConfigKey k : ConfigKey.values()) {
-            assertThat(readme).as(k.key()).contains("`" + k.key() + "`");
+            assertThat(doc).as(k.key()).contains("`" + k.key() + "`");
         }
     }
 
     @Test
     void everyTickcastMeterIsDocumented() throws Exception {
-        String readme = readme();
+        String doc = page("monitoring.md");
         try (TickcastMetrics metrics = new TickcastMetrics(java.time.Clock.systemUTC())) {
             String scrape = new String(metrics.scrape(null).body(), java.nio.charset.StandardCharsets.UTF_8);
             scrape.lines().filter(l -> l.startsWith("# TYPE tickcast_")).map(l -> l.split(" ")[2]).forEach(name -> {
                 String base = name.replaceAll("_(total|seconds|bucket|count|sum|max)$", "");
-                assertThat(readme).as(name).containsPattern("`" + java.util.regex.Pattern.quote(base) + "(_[a-z]+)?`");
+                assertThat(doc).as(name).containsPattern("`" + java.util.regex.Pattern.quote(base) + "(_[a-z]+)?`");
             });
         }
     }
 
     @Test
     void theTickRulesSectionStatesEveryDeadLetterReasonAndLimit() throws Exception {
-        String readme = readme();
-        String rules = readme.substring(readme.indexOf("### Tick validity"), readme.indexOf("### Dead letters"));
+        String doc = page("topics-and-records.md");
+        String rules = doc.substring(doc.indexOf("## Tick validity"), doc.indexOf("## Dead letters"));
         for (RejectReason r : RejectReason.values()) {
             assertThat(rules).as(r.code()).contains("`" + r.code() + "`");
         }
