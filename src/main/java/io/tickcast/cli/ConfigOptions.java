@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Properties file: tickcast settings (keys: see README, Configuration) and/or Kafka client "
+            description = "Properties file: tickcast settings (keys: see docs/configuration.md) and/or Kafka client "
                     + "settings as Kafka's own tools take them (a client.properties with security.protocol, sasl.*, ssl.*); "
                     + "repeatable, later files win. An unknown key is an error naming the nearest valid one.")
     List<Path> configFiles = new ArrayList<>();

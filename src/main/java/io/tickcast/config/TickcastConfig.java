@@ -272,7 +272,7 @@ public record TickcastConfig(
                 raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + key, props.getProperty(k));
             } else {
                 throw new IllegalArgumentException("config file " + file + ": unknown key '" + key + "'; did you mean '"
-                        + nearestKey(key) + "'? (tickcast keys: see README, Configuration; Kafka client settings as "
+                        + nearestKey(key) + "'? (tickcast keys: see docs/configuration.md; Kafka client settings as "
                         + "Kafka's tools take them, with or without the prefix " + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
             }
         }
@@ -300,7 +300,7 @@ public record TickcastConfig(
                 raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + kafkaKeyOf(name.substring(passthroughEnv.length())), e.getValue());
             } else {
                 throw new IllegalArgumentException("environment variable " + name + " is not a tickcast setting; did you mean "
-                        + NearestName.among(name, knownEnvironmentVariables()) + "? (TICKCAST_<KEY> for each key in README, "
+                        + NearestName.among(name, knownEnvironmentVariables()) + "? (TICKCAST_<KEY> for each key in docs/configuration.md, "
                         + "Configuration; " + passthroughEnv + "<SETTING> for a Kafka client setting, e.g. "
                         + passthroughEnv + "SECURITY_PROTOCOL)");
             }
@@ -435,7 +435,7 @@ public record TickcastConfig(
         /** @param where where the key was set (e.g. "set in config file app.properties"), or null */
         UnknownKeyException(String key, String where) {
             super("unknown configuration key '" + key + "'" + (where == null ? "" : " " + where) + "; did you mean '"
-                    + nearestKey(key) + "'? (keys: see README, Configuration; Kafka client settings take the prefix "
+                    + nearestKey(key) + "'? (keys: see docs/configuration.md; Kafka client settings take the prefix "
                     + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
             this.key = key;
         }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * The Kafka ACLs tickcast needs, in one place: what the README's "Security" table lists, what the Strimzi
+ * The Kafka ACLs tickcast needs, in one place: what the table in docs/security.md lists, what the Strimzi
  * {@code KafkaUser} in {@code k8s/} grants, what the start-up access check asks the cluster about, and what the
  * integration test grants (and nothing more). Each is one allowed operation on one resource, with the parts of
  * tickcast that need it. Operations imply others as Kafka defines it (READ, WRITE and DELETE imply DESCRIBE), so

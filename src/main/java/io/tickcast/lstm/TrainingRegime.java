@@ -2,7 +2,7 @@ package io.tickcast.lstm;
 
 /**
  * How a training run is conducted beyond the hyperparameters in {@code LstmConfig}: settings a user cannot be
- * expected to tune, chosen by backtesting the bundled series (see README.md, Backtest).
+ * expected to tune, chosen by backtesting the bundled series (see docs/backtest.md).
  *
  * @param validationFraction share of the training windows, the most recent by target date (one cutoff date for
  *                           all series),

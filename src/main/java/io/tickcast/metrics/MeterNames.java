@@ -4,7 +4,7 @@ package io.tickcast.metrics;
  * The names of tickcast's own meters as Micrometer sees them (dotted); the Prometheus names add the
  * {@code _total} suffix to counters and the unit ({@code _seconds}) to timers and timed gauges, e.g.
  * {@code tickcast.ticks} is scraped as {@code tickcast_ticks_total}. These names are a contract: the Grafana
- * dashboard and the README use the Prometheus forms.
+ * dashboard and docs/monitoring.md use the Prometheus forms.
  */
 public final class MeterNames {
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The field rules of a tick (README, "Tick validity"), applied to a parsed JSON object in this order: no
+ * The field rules of a tick (docs/topics-and-records.md, "Tick validity"), applied to a parsed JSON object in this order: no
  * unknown field, then symbol, date, close, open, high, low, volume. A JSON {@code null} is an absent field.
  */
 final class TickFields {

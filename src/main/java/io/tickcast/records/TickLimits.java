@@ -3,7 +3,7 @@ package io.tickcast.records;
 import java.util.List;
 
 /**
- * The stated limits of a tick on the ticks topic (README, "Tick validity"). They are fixed constants, not
+ * The stated limits of a tick on the ticks topic (docs/topics-and-records.md, "Tick validity"). They are fixed constants, not
  * settings: the stream instances and the trainer must all agree on what a tick is, and no real tick comes
  * near them.
  */

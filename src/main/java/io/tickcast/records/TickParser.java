@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Parses and validates tick JSON from untrusted bytes; never throws on bad input. The rules and limits are
- * README's "Tick validity" ({@link TickLimits}, {@link TickFields}); a tick breaking several gets the reason
+ * "Tick validity" in docs/topics-and-records.md ({@link TickLimits}, {@link TickFields}); a tick breaking several gets the reason
  * of the first, in {@link RejectReason}'s order.
  */
 public final class TickParser {

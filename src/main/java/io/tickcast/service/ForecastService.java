@@ -60,8 +60,7 @@ public final class ForecastService implements AutoCloseable {
         if (refused != null) {
             // a missing permission or refused credentials do not go away by replacing the thread
             LOG.error("stream thread failed: the cluster refused it access: {}; stopping this instance's stream (it is no "
-                    + "longer live, /health/live answers 503, and `tickcast run` exits). Grant what is missing (README, "
-                    + "\"Security\") and restart", refused, e);
+                    + "longer live, /health/live answers 503, and `tickcast run` exits). Grant what is missing (docs/security.md) and restart", refused, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         int failures = threadFailures.count(clock.instant());

@@ -184,7 +184,7 @@ public final class TickcastNode implements AutoCloseable {
                 + "(the cluster answers and has the topic: a slow or overloaded cluster?)");
     }
 
-    /** The ACLs the parts of {@code role} need (README, "Security"). */
+    /** The ACLs the parts of {@code role} need (docs/security.md). */
     static List<TickcastAcls.Acl> requiredAcls(TickcastConfig config, Role role) {
         java.util.Set<TickcastAcls.User> users = java.util.EnumSet.noneOf(TickcastAcls.User.class);
         if (role.runsStream()) {

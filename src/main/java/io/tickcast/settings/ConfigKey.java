@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every configuration key tickcast reads, with its default and meaning (the README table lists these). */
+/** Every configuration key tickcast reads, with its default and meaning (docs/configuration.md lists these). */
 public enum ConfigKey {
     BOOTSTRAP_SERVERS("bootstrap.servers", "127.0.0.1:9092", "Kafka bootstrap servers"),
     APPLICATION_ID("application.id", "tickcast", "Kafka Streams application id (consumer group, internal topic prefix)"),
