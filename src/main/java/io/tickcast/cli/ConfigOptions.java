@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** Where a command's settings come from: files and {@code --set}; commands that talk to a cluster add {@link KafkaOptions}. */
 final class ConfigOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(names = {"-c", "--config", "--command-config"}, paramLabel = "FILE",
             description = "Properties file: tickcast settings (keys: see docs/configuration.md) and/or Kafka client "
                     + "settings as Kafka's own tools take them (a client.properties with security.protocol, sasl.*, ssl.*); "
                     + "repeatable, later files win. An unknown key is an error naming the nearest valid one.")

@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.tickcast.config.TickcastConfig;
@@ -17,8 +18,17 @@ final class KafkaOptions {
             description = "Kafka bootstrap servers (overrides bootstrap.servers and TICKCAST_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
+    @Option(names = "-X", paramLabel = "KEY=VALUE",
+            description = "One Kafka client setting, as kcat takes it, e.g. -X security.protocol=SSL (the same as --set "
+                    + "kafka.KEY=VALUE); repeatable.")
+    Map<String, String> clientSettings = new LinkedHashMap<>();
+
     TickcastConfig load() {
-        return bootstrapServers == null ? config.load()
-                : config.load(Map.of(ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        clientSettings.forEach((k, v) -> overrides.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + k, v));
+        if (bootstrapServers != null) {
+            overrides.put(ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers);
+        }
+        return config.load(overrides);
     }
 }

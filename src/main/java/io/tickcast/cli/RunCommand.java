@@ -73,9 +73,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics created by --create-topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "Replication factor of topics created by --create-topics (default: ${DEFAULT-VALUE}).")
-    short replication;
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Replication factor of topics created by --create-topics (default: 3 with min.insync.replicas "
+                    + "2 where the cluster has at least 3 brokers, else one copy per broker, with a warning).")
+    Short replication;
 
     @Option(names = "--role", defaultValue = "all", paramLabel = "all|stream|trainer",
             converter = RoleConverter.class,
@@ -104,10 +105,25 @@ final class RunCommand implements Callable<Integer> {
         try (InitialInputs inputs = readInputs(config)) {
             CheckedCluster.requireForService(config, createTopics ? List.of() : topicsNeeded(config));
             if (createTopics) {
-                LOG.info("created topics {}", TopicAdmin.ensureTopics(config, partitions, replication));
+                LOG.info("created topics {}", TopicAdmin.ensureTopics(config, partitions, replication(config)));
             }
             return serve(config, inputs);
         }
+    }
+
+    /** {@code --replication-factor} if given, else what the cluster's broker count allows (a warning below 3). */
+    private TopicAdmin.Replication replication(TickcastConfig config) {
+        if (replication != null) {
+            return new TopicAdmin.Replication(replication, null);
+        }
+        int brokers = TopicAdmin.brokerCount(config);
+        TopicAdmin.Replication r = TopicAdmin.Replication.forBrokers(brokers);
+        if (r.factor() < 3) {
+            LOG.warn("--create-topics: the cluster at {} has {} broker(s), so missing topics get replication factor {}: "
+                    + "losing a broker can lose ticks, forecasts and models; with 3 or more brokers they get 3 copies and "
+                    + "min.insync.replicas 2 (or set --replication-factor)", config.bootstrapServers(), brokers, r.factor());
+        }
+        return r;
     }
 
     /** The topics this role cannot work without: they must exist before it starts (unless --create-topics). */

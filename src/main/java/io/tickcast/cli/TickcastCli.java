@@ -1,6 +1,7 @@
 package io.tickcast.cli;
 
 import io.tickcast.errors.Causes;
+import io.tickcast.kafka.UnreachableBrokerWarnings;
 import io.tickcast.lstm.DjlSetup;
 import io.tickcast.settings.Durations;
 import picocli.CommandLine.Command;
@@ -19,6 +20,17 @@ public final class TickcastCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
+            description = "How much is logged on stderr: error, warn, info (default) or debug, for tickcast's loggers; "
+                    + "error and warn apply to the Kafka clients too (error silences their warnings).")
+    void logLevel(String level) {
+        try {
+            LogLevel.parse(level).apply();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -30,6 +42,10 @@ public final class TickcastCli implements Runnable {
         // one line (or a few) saying what went wrong, down to the root cause; the stack trace with -Dtickcast.debug=true
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("tickcast: " + Causes.chain(e)));
+            String attempts = UnreachableBrokerWarnings.summary();
+            if (attempts != null) {
+                commandLine.getErr().println(attempts);
+            }
             if (Boolean.getBoolean("tickcast.debug")) {
                 e.printStackTrace(commandLine.getErr());
             }

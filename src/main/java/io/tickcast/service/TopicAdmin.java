@@ -17,7 +17,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates tickcast's topics where they are missing (existing topics are left as they are). */
+/**
+ * Creates tickcast's topics where they are missing (existing topics are left as they are), and tells how many
+ * brokers a cluster has, so that {@code run --create-topics} can replicate them as the cluster allows.
+ */
 public final class TopicAdmin {
 
     private TopicAdmin() {
@@ -29,13 +32,57 @@ public final class TopicAdmin {
      * it created.
      */
     public static List<String> ensureTopics(TickcastConfig config, int partitions, short replication) {
+        return ensureTopics(config, partitions, Replication.of(replication));
+    }
+
+    /**
+     * How created topics are replicated: {@code factor} copies, and {@code minInsyncReplicas} of them must acknowledge
+     * a write (null: the broker's default).
+     */
+    public record Replication(short factor, Integer minInsyncReplicas) {
+
+        static Replication of(short factor) {
+            return new Replication(factor, null);
+        }
+
+        /**
+         * The safe choice for a cluster of {@code brokers}: 3 copies where there are at least 3 brokers, with
+         * {@code min.insync.replicas} 2 (a write survives the loss of one broker and is refused rather than kept on
+         * one copy only); with fewer brokers, one copy per broker.
+         */
+        public static Replication forBrokers(int brokers) {
+            return brokers >= 3 ? new Replication((short) 3, 2) : new Replication((short) Math.max(1, brokers), null);
+        }
+    }
+
+    /** The number of brokers in the cluster, bounded by {@code client.timeout}. */
+    public static int brokerCount(TickcastConfig config) {
+        Duration timeout = config.clients().timeout();
+        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+            return admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing the cluster", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe the cluster at " + config.bootstrapServers() + " within "
+                    + timeout + " (client.timeout): " + Causes.chain(e), e);
+        }
+    }
+
+    /** As {@link #ensureTopics(TickcastConfig, int, short)}, replicated as {@code replication} says. */
+    public static List<String> ensureTopics(TickcastConfig config, int partitions, Replication replication) {
         TickcastConfig.Topics t = config.topics();
+        java.util.Map<String, String> common = replication.minInsyncReplicas() == null ? java.util.Map.of()
+                : java.util.Map.of("min.insync.replicas", Integer.toString(replication.minInsyncReplicas()));
+        java.util.Map<String, String> registry = new java.util.HashMap<>(common);
+        registry.put("cleanup.policy", "compact");
+        registry.put("max.message.bytes", Integer.toString(4 * 1024 * 1024));
+        short factor = replication.factor();
         List<NewTopic> wanted = List.of(
-                new NewTopic(t.ticks(), partitions, replication),
-                new NewTopic(t.forecasts(), partitions, replication),
-                new NewTopic(t.deadLetter(), partitions, replication),
-                new NewTopic(t.models(), 1, replication).configs(java.util.Map.of(
-                        "cleanup.policy", "compact", "max.message.bytes", Integer.toString(4 * 1024 * 1024))));
+                new NewTopic(t.ticks(), partitions, factor).configs(common),
+                new NewTopic(t.forecasts(), partitions, factor).configs(common),
+                new NewTopic(t.deadLetter(), partitions, factor).configs(common),
+                new NewTopic(t.models(), 1, factor).configs(registry));
         Duration timeout = config.clients().timeout();   // each wait bounded by client.timeout
         Properties props = config.kafkaClientProperties();
         try (Admin admin = Admin.create(props)) {

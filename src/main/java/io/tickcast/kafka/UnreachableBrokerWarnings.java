@@ -1,0 +1,71 @@
+package io.tickcast.kafka;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+
+/**
+ * Folds Kafka's {@code NetworkClient} warning "Connection to node N (ADDRESS) could not be established", which a
+ * client logs on every reconnect attempt (about once a second, and more at first): per address the first passes,
+ * then at most one a minute, and the others are counted. {@link #summary()} says how many attempts to which
+ * addresses failed, for the one-line error a command prints when it gives up, so that the cause comes first and the
+ * terminal is not filled with the same line. Every other warning passes.
+ */
+public final class UnreachableBrokerWarnings extends Filter<ILoggingEvent> {
+
+    private static final Pattern UNREACHABLE = Pattern.compile(
+            "Connection to node -?\\d+ \\(([^)]*)\\) could not be established\\..*");
+    private static final long REPEAT_NANOS = 60_000_000_000L;
+
+    /** Per address: failed attempts seen, and when one last passed. */
+    private static final Map<String, long[]> ATTEMPTS = new ConcurrentHashMap<>();
+
+    @Override
+    public FilterReply decide(ILoggingEvent event) {
+        if (!event.getLoggerName().equals(ExpectedKafkaWarnings.NETWORK_CLIENT)) {
+            return FilterReply.NEUTRAL;
+        }
+        return fold(event.getFormattedMessage(), System.nanoTime()) ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+
+    /** True when {@code message} is a repeat of an unreachable-broker warning to fold away. */
+    static boolean fold(String message, long nowNanos) {
+        Matcher m = UNREACHABLE.matcher(message.replaceFirst("^\\[[^]]*] ", ""));
+        if (!m.matches()) {
+            return false;
+        }
+        long[] seen = ATTEMPTS.computeIfAbsent(m.group(1), a -> new long[] {0, 0});
+        synchronized (seen) {
+            seen[0]++;
+            if (seen[0] == 1 || nowNanos - seen[1] >= REPEAT_NANOS) {
+                seen[1] = nowNanos;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The failed connection attempts so far, in one line, e.g. {@code "Kafka clients failed 19 connection attempts
+     * to /127.0.0.1:1; repeats of that warning were not shown"}; null if none.
+     */
+    public static String summary() {
+        if (ATTEMPTS.isEmpty()) {
+            return null;
+        }
+        return "Kafka clients failed " + ATTEMPTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue()[0] + " connection attempt" + (e.getValue()[0] == 1 ? "" : "s") + " to "
+                        + e.getKey()).collect(Collectors.joining(", ")) + "; repeats of that warning were not shown";
+    }
+
+    /** Forgets what was counted (tests). */
+    static void reset() {
+        ATTEMPTS.clear();
+    }
+}
