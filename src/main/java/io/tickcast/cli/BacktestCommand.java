@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tickcast backtest}: train per symbol on the first part of a price history, score on the rest. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Backtests the LSTM on a price history next to the naive forecast, with the service's whole loop.",
         description = {
             "Backtests the LSTM the way the seed article did, but honestly: for each symbol, the first part of the "
                     + "5-day windows trains a model, the rest are forecast one day ahead and scored next to the naive "
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
             "The model is trained and gated as the service does it: the most recent 20%% of the training part's "
                     + "windows validate for the promotion gate (a one-sided Diebold-Mariano test against naive at 5%% "
                     + "over at least 100 windows). 'published' scores what tickcast would have served on the test "
-                    + "days: the LSTM where it passed the gate, naive where not.",
+                    + "days: the service's loop replayed over them (one model for all symbols, retrained every "
+                    + "--retrain-every test dates, served per symbol where its live evidence promotes it).",
             "Writes a loss log, a loss curve and a forecast-vs-actual chart (PNG) per symbol to the output directory."
         })
 public final class BacktestCommand implements Callable<Integer> {

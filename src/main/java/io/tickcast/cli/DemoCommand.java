@@ -14,6 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Runs the whole loop in one process with no setup: an in-process broker, the stream, the trainer and "
+            + "the bundled data replayed.",
         description = {
             "Runs everything in one process with no setup: an in-process Kafka broker on 127.0.0.1, the first LSTM "
             + "trained on the first part of each series and published as the challenger if it is sane, the forecasting "

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"Inspects the model registry topic and rolls back. The record read last is the model every",
-            "stream instance serves; the trainer keeps the newest versions (registry.keep-versions) and",
-            "deletes the rest."},
+        header = "Lists the model registry's versions, or serves an older one again.",
+        description = {"Inspects the model registry topic and rolls back. The record read last is the model every "
+            + "stream instance serves; the trainer keeps the newest versions (registry.keep-versions) and deletes the "
+            + "rest."},
         footer = {"", "If the cluster does not answer, refuses the security settings or lacks the topic, list and "
             + "rollback fail within client.timeout (default PT15S) and say why."},
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Rollback.class})
