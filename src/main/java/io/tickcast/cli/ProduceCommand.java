@@ -78,6 +78,8 @@ final class ProduceCommand implements Callable<Integer> {
         List<Tick> ticks = all.subList(skip, all.size());
         String topic = config.topics().ticks();
         Properties client = CheckedCluster.producerProperties(config, TickcastAcls.User.PRODUCE, topic);
+        bootstrap = config.bootstrapServers();
+        deliveryTimeout = config.clients().deliveryTimeout();
         try (TickPublisher publisher = new TickPublisher(client, topic)) {
             publish(publisher, ticks);
         } catch (PublishFailedException e) {
@@ -89,12 +91,21 @@ final class ProduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    private String bootstrap = "";
+    private java.time.Duration deliveryTimeout = java.time.Duration.ZERO;
+
     private void publish(TickPublisher publisher, List<Tick> ticks) {
         if (noProgress) {
             publisher.publish(ticks, rate, n -> { });
         } else {
-            try (ConsoleProgress.Progress progress = ConsoleProgress.of("publishing", ticks.size())) {
-                publisher.publish(ticks, rate, progress::stepTo);
+            try (ConsoleProgress.Progress progress = ConsoleProgress.of("publishing", ticks.size());
+                 StallNote stall = new StallNote(progress, "waiting for the cluster at " + bootstrap
+                         + " to acknowledge (up to produce.delivery-timeout, " + deliveryTimeout + ")",
+                         java.time.Duration.ofSeconds(3))) {
+                publisher.publish(ticks, rate, done -> {
+                    stall.moved(done);
+                    progress.stepTo(done);
+                });
             }
         }
     }
