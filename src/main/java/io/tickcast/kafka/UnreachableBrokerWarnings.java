@@ -11,8 +11,9 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * Folds Kafka's {@code NetworkClient} warning "Connection to node N (ADDRESS) could not be established", which a
- * client logs on every reconnect attempt (about once a second, and more at first): per address the first passes,
+ * Folds Kafka's {@code NetworkClient} warnings "Connection to node N (ADDRESS) could not be established" and
+ * "Bootstrap broker ADDRESS (id: ...) disconnected", which a client logs on every reconnect attempt while a broker is
+ * away (about once a second, and more at first): per address the first passes,
  * then at most one a minute, and the others are counted. {@link #summary()} says how many attempts to which
  * addresses failed, for the one-line error a command prints when it gives up, so that the cause comes first and the
  * terminal is not filled with the same line. Every other warning passes.
@@ -20,7 +21,8 @@ import ch.qos.logback.core.spi.FilterReply;
 public final class UnreachableBrokerWarnings extends Filter<ILoggingEvent> {
 
     private static final Pattern UNREACHABLE = Pattern.compile(
-            "Connection to node -?\\d+ \\(([^)]*)\\) could not be established\\..*");
+            "Connection to node -?\\d+ \\(([^)]*)\\) could not be established\\..*"
+                    + "|Bootstrap broker (\\S+) \\(id: [^)]*\\) disconnected");
     private static final long REPEAT_NANOS = 60_000_000_000L;
 
     /** Per address: failed attempts seen, and when one last passed. */
@@ -40,7 +42,8 @@ public final class UnreachableBrokerWarnings extends Filter<ILoggingEvent> {
         if (!m.matches()) {
             return false;
         }
-        long[] seen = ATTEMPTS.computeIfAbsent(m.group(1), a -> new long[] {0, 0});
+        String address = (m.group(1) != null ? m.group(1) : m.group(2)).replaceFirst("^/", "");
+        long[] seen = ATTEMPTS.computeIfAbsent(address, a -> new long[] {0, 0});
         synchronized (seen) {
             seen[0]++;
             if (seen[0] == 1 || nowNanos - seen[1] >= REPEAT_NANOS) {
@@ -53,7 +56,7 @@ public final class UnreachableBrokerWarnings extends Filter<ILoggingEvent> {
 
     /**
      * The failed connection attempts so far, in one line, e.g. {@code "Kafka clients failed 19 connection attempts
-     * to /127.0.0.1:1; repeats of that warning were not shown"}; null if none.
+     * to 127.0.0.1:1; repeats of that warning were not shown"}; null if none.
      */
     public static String summary() {
         if (ATTEMPTS.isEmpty()) {

@@ -26,8 +26,11 @@ class UnreachableBrokerWarningsTest {
         assertThat(UnreachableBrokerWarnings.fold(ATTEMPT.replace("/127.0.0.1:1", "broker-2/10.0.0.2:9092"), t))
                 .as("another address's first").isFalse();
         assertThat(UnreachableBrokerWarnings.fold(ATTEMPT, t + 61_000_000_000L)).as("a minute later").isFalse();
-        assertThat(UnreachableBrokerWarnings.summary()).isEqualTo("Kafka clients failed 20 connection attempts to "
-                + "/127.0.0.1:1, 1 connection attempt to broker-2/10.0.0.2:9092; repeats of that warning were not shown");
+        assertThat(UnreachableBrokerWarnings.fold("[Producer clientId=producer-1] Bootstrap broker 127.0.0.1:1 (id: -1 "
+                + "rack: null isFenced: false) disconnected", t + 62_000_000_000L)).as("the other form, same address")
+                .isTrue();
+        assertThat(UnreachableBrokerWarnings.summary()).isEqualTo("Kafka clients failed 21 connection attempts to "
+                + "127.0.0.1:1, 1 connection attempt to broker-2/10.0.0.2:9092; repeats of that warning were not shown");
     }
 
     @Test
