@@ -35,6 +35,20 @@ class ForecastServiceSettingsTest {
     }
 
     @Test
+    void failoverDefaultsAStandbyCopyAndASixSecondSessionWhichKafkaSettingsOverride() {
+        StreamsConfig streams = new StreamsConfig(ForecastService.streamsProperties(config(), StreamEvents.NONE));
+        assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        java.util.Map<String, Object> consumer = streams.getMainConsumerConfigs("g", "c", 0);
+        assertThat(consumer).containsEntry("session.timeout.ms", "6000").containsEntry("heartbeat.interval.ms", "2000");
+
+        TickcastConfig overridden = TickcastConfig.load(java.util.List.of(), java.util.Map.of(), java.util.Map.of(
+                "kafka.num.standby.replicas", "0", "kafka.session.timeout.ms", "45000")).withStateDir(stateDir.toString());
+        StreamsConfig own = new StreamsConfig(ForecastService.streamsProperties(overridden, StreamEvents.NONE));
+        assertThat(own.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isZero();
+        assertThat(own.getMainConsumerConfigs("g", "c", 0)).containsEntry("session.timeout.ms", "45000");
+    }
+
+    @Test
     void rocksDbStoresShareOneBoundedCache() {
         TickcastConfig config = TickcastConfig.load(java.util.List.of(), java.util.Map.of(),
                 java.util.Map.of("stream.rocksdb.memory-mb", "96")).withStateDir(stateDir.toString());
