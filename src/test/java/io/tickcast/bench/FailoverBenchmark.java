@@ -38,11 +38,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Failover of the forecasting stream: three {@code tickcast run --role stream} instances (JVMs of their own) under a
- * steady tick rate; one is SIGKILLed; per partition of the forecasts topic, the time from the kill to the first
- * forecast produced after it, and the end-to-end latency (a forecast's {@code producedAt} minus its tick's send
+ * steady tick rate; one is SIGKILLed; per partition of the forecasts topic (that has forecasts: symbols hash onto
+ * some partitions only), the time from the kill to the first forecast produced after it, and the end-to-end latency (a forecast's {@code producedAt} minus its tick's send
  * time) of the forecasts produced in the minute after the kill, p50 and p99. Scenarios ({@code bench.scenarios},
- * each {@code standby/sessionMs/restart}, e.g. {@code 1/6000/no}): standby replicas, the consumers' session timeout
- * (heartbeat a third of it), and whether the killed instance is started again 2 s after the kill. Each scenario runs
+ * each {@code standby/sessionMs/transactionMs/restart}, e.g. {@code 1/6000/10000/no}): standby replicas, the
+ * consumers' session timeout (heartbeat a third of it), the producers' transaction timeout (a dead instance's open
+ * transaction holds back read_committed readers of the repartition and changelog topics until the broker aborts it;
+ * Kafka Streams' default under exactly-once is 10 s), and whether the killed instance is started again 2 s after
+ * the kill. Each scenario runs
  * {@code bench.runs} times (default 5); it prints each run and the median of the slowest partition's gap.
  *
  * <p>The broker is {@code bench.bootstrap} (e.g. {@code ../shared/tools/kafka-broker/broker.sh start}) or, without
@@ -60,16 +63,17 @@ public final class FailoverBenchmark {
     private final int partitions = Integer.getInteger("bench.partitions", 6);
     private final Path dir;
 
-    private record Scenario(int standby, int sessionMs, boolean restart) {
+    private record Scenario(int standby, int sessionMs, int transactionMs, boolean restart) {
         static Scenario parse(String s) {
             String[] p = s.split("/");
-            return new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p[2].equals("yes"));
+            return new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]),
+                    p[3].equals("yes"));
         }
 
         @Override
         public String toString() {
-            return "standby " + standby + ", session " + sessionMs + " ms, killed instance " + (restart ? "restarted"
-                    : "not restarted");
+            return "standby " + standby + ", session " + sessionMs + " ms, transactions " + transactionMs
+                    + " ms, killed instance " + (restart ? "restarted" : "not restarted");
         }
     }
 
@@ -98,12 +102,12 @@ public final class FailoverBenchmark {
             FailoverBenchmark bench = new FailoverBenchmark(external != null ? external : embedded.bootstrapServers(), dir);
             int runs = Integer.getInteger("bench.runs", 5);
             List<Scenario> scenarios = Arrays.stream(System.getProperty("bench.scenarios",
-                    "0/45000/no,1/6000/no,1/6000/yes,0/6000/no").split(",")).map(Scenario::parse).toList();
+                    "0/45000/10000/no,1/6000/10000/no,1/6000/10000/yes,0/6000/10000/no").split(",")).map(Scenario::parse).toList();
             Map<Scenario, List<Run>> all = new java.util.LinkedHashMap<>();
             int n = 0;
             for (int r = 0; r < runs; r++) {
                 for (Scenario s : scenarios) {
-                    Run run = bench.run(s, "failover-" + (n++));
+                    Run run = bench.run(s, "failover-" + ProcessHandle.current().pid() + "-" + (n++));
                     all.computeIfAbsent(s, k -> new ArrayList<>()).add(run);
                     System.out.printf(Locale.ROOT, "%s, run %d: slowest partition forecast again %.1f s after the kill; "
                                     + "per partition %s; latency after the kill p50 %d ms, p99 %d ms%n", s, r + 1,
@@ -143,11 +147,12 @@ public final class FailoverBenchmark {
         reader.start();
         ticker.start();
         try {
-            // all instances up and every partition forecasting, then the warm-up
+            // all instances up and every symbol forecast, then the warm-up
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (seen.stream().map(ConsumerRecord::partition).distinct().count() < partitions) {
+            while (seen.stream().map(ConsumerRecord::key).distinct().count() < symbols) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not every partition forecast within 3 min: " + instances.get(0).log());
+                    throw new IllegalStateException("not every symbol forecast within 3 min (" + seen.size()
+                            + " forecasts): " + instances.get(0).log());
                 }
                 Thread.sleep(200);
             }
@@ -179,7 +184,8 @@ public final class FailoverBenchmark {
                 "--set", "state.dir=" + dir.resolve(appId + "-state-" + i), "--set", "http.host=127.0.0.1",
                 "--set", "http.port=0", "--set", "kafka.num.standby.replicas=" + s.standby(),
                 "--set", "kafka.session.timeout.ms=" + s.sessionMs(),
-                "--set", "kafka.heartbeat.interval.ms=" + Math.max(500, s.sessionMs() / 3));
+                "--set", "kafka.heartbeat.interval.ms=" + Math.max(500, s.sessionMs() / 3),
+                "--set", "kafka.transaction.timeout.ms=" + s.transactionMs());
     }
 
     /** Random walks of {@code symbols} symbols, one day of all of them after another, at {@code rate} ticks/s. */
@@ -243,10 +249,8 @@ public final class FailoverBenchmark {
     }
 
     private Run measure(List<ConsumerRecord<String, Forecast>> seen, Instant kill) {
-        Map<Integer, Long> gaps = new TreeMap<>();
-        for (int i = 0; i < partitions; i++) {
-            gaps.put(i, -1L);
-        }
+        Map<Integer, Long> gaps = new TreeMap<>(); // the partitions that had forecasts before the kill
+        seen.stream().filter(r -> !r.value().producedAt().isAfter(kill)).forEach(r -> gaps.put(r.partition(), -1L));
         List<Long> latencies = new ArrayList<>();
         Map<Integer, Instant> first = new HashMap<>();
         Instant window = kill.plusSeconds(60);
@@ -259,7 +263,7 @@ public final class FailoverBenchmark {
                 }
             }
         }
-        first.forEach((p, t) -> gaps.put(p, Duration.between(kill, t).toMillis()));
+        first.forEach((p, t) -> gaps.computeIfPresent(p, (k, v) -> Duration.between(kill, t).toMillis()));
         return new Run(gaps, latencies);
     }
 }
