@@ -25,33 +25,47 @@ public final class UnreachableBrokerWarnings extends Filter<ILoggingEvent> {
                     + "|Bootstrap broker (\\S+) \\(id: [^)]*\\) disconnected");
     private static final long REPEAT_NANOS = 60_000_000_000L;
 
+    /** What the filter logback installs has counted, for {@link #summary()}. */
+    private static final Attempts SEEN = new Attempts();
+
     /** Per address: failed attempts seen, and when one last passed. */
-    private static final Map<String, long[]> ATTEMPTS = new ConcurrentHashMap<>();
+    static final class Attempts {
+        private final Map<String, long[]> byAddress = new ConcurrentHashMap<>();
+
+        /** True when {@code message} is a repeat of an unreachable-broker warning to fold away. */
+        boolean fold(String message, long nowNanos) {
+            Matcher m = UNREACHABLE.matcher(message.replaceFirst("^\\[[^]]*] ", ""));
+            if (!m.matches()) {
+                return false;
+            }
+            String address = (m.group(1) != null ? m.group(1) : m.group(2)).replaceFirst("^/", "");
+            long[] seen = byAddress.computeIfAbsent(address, a -> new long[] {0, 0});
+            synchronized (seen) {
+                seen[0]++;
+                if (seen[0] == 1 || nowNanos - seen[1] >= REPEAT_NANOS) {
+                    seen[1] = nowNanos;
+                    return false;
+                }
+                return true;
+            }
+        }
+
+        String summary() {
+            if (byAddress.isEmpty()) {
+                return null;
+            }
+            return "Kafka clients failed " + byAddress.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getValue()[0] + " connection attempt" + (e.getValue()[0] == 1 ? "" : "s") + " to "
+                            + e.getKey()).collect(Collectors.joining(", ")) + "; repeats of that warning were not shown";
+        }
+    }
 
     @Override
     public FilterReply decide(ILoggingEvent event) {
         if (!event.getLoggerName().equals(ExpectedKafkaWarnings.NETWORK_CLIENT)) {
             return FilterReply.NEUTRAL;
         }
-        return fold(event.getFormattedMessage(), System.nanoTime()) ? FilterReply.DENY : FilterReply.NEUTRAL;
-    }
-
-    /** True when {@code message} is a repeat of an unreachable-broker warning to fold away. */
-    static boolean fold(String message, long nowNanos) {
-        Matcher m = UNREACHABLE.matcher(message.replaceFirst("^\\[[^]]*] ", ""));
-        if (!m.matches()) {
-            return false;
-        }
-        String address = (m.group(1) != null ? m.group(1) : m.group(2)).replaceFirst("^/", "");
-        long[] seen = ATTEMPTS.computeIfAbsent(address, a -> new long[] {0, 0});
-        synchronized (seen) {
-            seen[0]++;
-            if (seen[0] == 1 || nowNanos - seen[1] >= REPEAT_NANOS) {
-                seen[1] = nowNanos;
-                return false;
-            }
-            return true;
-        }
+        return SEEN.fold(event.getFormattedMessage(), System.nanoTime()) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     /**
@@ -59,16 +73,6 @@ public final class UnreachableBrokerWarnings extends Filter<ILoggingEvent> {
      * to 127.0.0.1:1; repeats of that warning were not shown"}; null if none.
      */
     public static String summary() {
-        if (ATTEMPTS.isEmpty()) {
-            return null;
-        }
-        return "Kafka clients failed " + ATTEMPTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getValue()[0] + " connection attempt" + (e.getValue()[0] == 1 ? "" : "s") + " to "
-                        + e.getKey()).collect(Collectors.joining(", ")) + "; repeats of that warning were not shown";
-    }
-
-    /** Forgets what was counted (tests). */
-    static void reset() {
-        ATTEMPTS.clear();
+        return SEEN.summary();
     }
 }

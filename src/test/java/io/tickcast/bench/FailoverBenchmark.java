@@ -77,8 +77,12 @@ public final class FailoverBenchmark {
         }
     }
 
-    /** One run: per partition the gap from the kill to its next forecast (ms; -1: none), and latencies after it. */
-    private record Run(Map<Integer, Long> gaps, List<Long> latencies) {
+    /**
+     * One run: per partition the gap from the kill to its next forecast (ms; -1: none), latencies after it, and the
+     * forecasts missing (a tick sent with a full window but no committed forecast for its day) and duplicated (a
+     * symbol's day forecast more than once).
+     */
+    private record Run(Map<Integer, Long> gaps, List<Long> latencies, long missing, long duplicated) {
         long slowest() {
             return gaps.values().stream().mapToLong(g -> g < 0 ? Long.MAX_VALUE : g).max().orElse(-1);
         }
@@ -110,8 +114,9 @@ public final class FailoverBenchmark {
                     Run run = bench.run(s, "failover-" + ProcessHandle.current().pid() + "-" + (n++));
                     all.computeIfAbsent(s, k -> new ArrayList<>()).add(run);
                     System.out.printf(Locale.ROOT, "%s, run %d: slowest partition forecast again %.1f s after the kill; "
-                                    + "per partition %s; latency after the kill p50 %d ms, p99 %d ms%n", s, r + 1,
-                            run.slowest() / 1000.0, run.gaps(), run.latency(0.5), run.latency(0.99));
+                                    + "per partition %s; latency after the kill p50 %d ms, p99 %d ms; forecasts missing %d, "
+                                    + "duplicated %d%n", s, r + 1, run.slowest() / 1000.0, run.gaps(), run.latency(0.5),
+                            run.latency(0.99), run.missing(), run.duplicated());
                 }
             }
             System.out.println();
@@ -142,8 +147,10 @@ public final class FailoverBenchmark {
         }
         AtomicBoolean ticking = new AtomicBoolean(true);
         List<ConsumerRecord<String, Forecast>> seen = new CopyOnWriteArrayList<>();
-        Thread reader = reader(forecasts, ticking, seen);
-        Thread ticker = ticker(ticks, ticking);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = reader(forecasts, reading, seen);
+        Map<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread ticker = ticker(ticks, ticking, sent);
         reader.start();
         ticker.start();
         try {
@@ -166,10 +173,13 @@ public final class FailoverBenchmark {
             Thread.sleep(Math.max(40_000, s.sessionMs() + 30_000));
             ticking.set(false);
             ticker.join();
+            awaitAll(seen, sent, Duration.ofSeconds(60)); // the reader still reads
+            reading.set(false);
             reader.join(10_000);
-            return measure(seen, kill);
+            return measure(seen, kill, sent);
         } finally {
             ticking.set(false);
+            reading.set(false);
             for (CliProcess p : instances) {
                 p.kill();
             }
@@ -189,7 +199,7 @@ public final class FailoverBenchmark {
     }
 
     /** Random walks of {@code symbols} symbols, one day of all of them after another, at {@code rate} ticks/s. */
-    private Thread ticker(String topic, AtomicBoolean ticking) {
+    private Thread ticker(String topic, AtomicBoolean ticking, Map<String, Integer> sent) {
         return new Thread(() -> {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -201,7 +211,7 @@ public final class FailoverBenchmark {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                     new StringSerializer())) {
                 long start = System.nanoTime();
-                long sent = 0;
+                long count = 0;
                 for (int day = 0; ticking.get(); day++) {
                     LocalDate date = LocalDate.of(2000, 1, 1).plusDays(day);
                     for (int s = 0; s < symbols && ticking.get(); s++) {
@@ -209,7 +219,8 @@ public final class FailoverBenchmark {
                         String symbol = "S" + s;
                         producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), symbol,
                                 "{\"symbol\":\"" + symbol + "\",\"date\":\"" + date + "\",\"close\":" + close[s] + "}"));
-                        long due = start + (long) (++sent / rate * 1e9);
+                        sent.merge(symbol, 1, Integer::sum);
+                        long due = start + (long) (++count / rate * 1e9);
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -223,7 +234,7 @@ public final class FailoverBenchmark {
     }
 
     /** Reads every committed forecast as it comes. */
-    private Thread reader(String topic, AtomicBoolean ticking, List<ConsumerRecord<String, Forecast>> into) {
+    private Thread reader(String topic, AtomicBoolean reading, List<ConsumerRecord<String, Forecast>> into) {
         return new Thread(() -> {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -237,18 +248,29 @@ public final class FailoverBenchmark {
                 }
                 consumer.assign(tps);
                 consumer.seekToBeginning(tps);
-                long quietUntil = Long.MAX_VALUE;
-                while (System.nanoTime() < quietUntil) {
+                while (reading.get()) {
                     consumer.poll(Duration.ofMillis(200)).forEach(into::add);
-                    if (!ticking.get() && quietUntil == Long.MAX_VALUE) {
-                        quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                    }
                 }
             }
         }, "reader");
     }
 
-    private Run measure(List<ConsumerRecord<String, Forecast>> seen, Instant kill) {
+    /** Expected forecasts: per symbol, one per tick sent from its fifth on. */
+    private static long expected(Map<String, Integer> sent) {
+        return sent.values().stream().mapToLong(n -> Math.max(0, n - 4)).sum();
+    }
+
+    /** Waits (bounded) until as many distinct forecasts as ticks with full windows are read. */
+    private static void awaitAll(List<ConsumerRecord<String, Forecast>> seen, Map<String, Integer> sent, Duration atMost)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline && seen.stream().map(r -> r.key() + r.value().asOf()).distinct().count()
+                < expected(sent)) {
+            Thread.sleep(200);
+        }
+    }
+
+    private Run measure(List<ConsumerRecord<String, Forecast>> seen, Instant kill, Map<String, Integer> sent) {
         Map<Integer, Long> gaps = new TreeMap<>(); // the partitions that had forecasts before the kill
         seen.stream().filter(r -> !r.value().producedAt().isAfter(kill)).forEach(r -> gaps.put(r.partition(), -1L));
         List<Long> latencies = new ArrayList<>();
@@ -264,6 +286,7 @@ public final class FailoverBenchmark {
             }
         }
         first.forEach((p, t) -> gaps.computeIfPresent(p, (k, v) -> Duration.between(kill, t).toMillis()));
-        return new Run(gaps, latencies);
+        long distinct = seen.stream().map(r -> r.key() + "@" + r.value().asOf()).distinct().count();
+        return new Run(gaps, latencies, Math.max(0, expected(sent) - distinct), seen.size() - distinct);
     }
 }
