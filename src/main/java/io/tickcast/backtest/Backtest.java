@@ -35,6 +35,10 @@ import io.tickcast.training.GatedTraining;
  * rest train), forecast the rest, and score the forecasts next to the naive forecast (tomorrow = today) on the
  * same test days, together with what tickcast would have published there: the LSTM if it passed the gate, the
  * naive forecast if not.
+ *
+ * <p>With {@link ServiceLoop} set (the default), the published figures are instead what the service's whole loop
+ * served ({@link ServiceReplay}). Over 300 lines because its {@link Settings} record, with one copier per setting,
+ * lives here with the run it configures.
  */
 public final class Backtest {
 
@@ -115,27 +119,6 @@ public final class Backtest {
             return new GatedTraining.Settings(lstm, regime, scaling, validationFraction, 1, gate,
                     new TickcastConfig.Intervals(new IntervalSettings(is.levels(), is.halfLife(), adaptRate),
                             TickcastConfig.Intervals.DEFAULT.coverageTolerance()), null);
-        }
-    }
-
-    /**
-     * The service's loop over the test part ({@link ServiceReplay}): one model for all symbols, trained as the trainer
-     * trains on every tick before the first test forecast and retrained every {@code retrainEvery} test dates (0:
-     * never), with the challenger, per-symbol evidence, promotions and demotions of the stream. Its forecasts are the
-     * backtest's {@code published} figures: what the service would have served.
-     *
-     * @param config the service's settings (evidence, gate, trainer); the backtest's LSTM settings replace its own
-     */
-    public record ServiceLoop(int retrainEvery, TickcastConfig config) {
-
-        /** Retraining every 250 test dates (a trading year), as {@code demo --retrain-every}, default settings. */
-        public static final ServiceLoop DEFAULT = new ServiceLoop(250, TickcastConfig.defaults());
-
-        public ServiceLoop {
-            if (retrainEvery < 0) {
-                throw new IllegalArgumentException("retrain-every must be >= 0, was " + retrainEvery);
-            }
-            java.util.Objects.requireNonNull(config, "config");
         }
     }
 

@@ -111,11 +111,11 @@ public final class BacktestReport {
         "chall./naive", "first served", "promotions", "demotions", "evidence", "serves"};
 
     /**
-     * The service's loop ({@link Backtest.ServiceLoop}): its retrainings, then per symbol what it served on the test
+     * The service's loop ({@link ServiceLoop}): its retrainings, then per symbol what it served on the test
      * days.
      */
     private static String serviceSection(BacktestResult r) {
-        Backtest.ServiceLoop loop = r.settings().service();
+        ServiceLoop loop = r.settings().service();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "service loop: one model for all symbols, "
                 + "trained as the trainer trains on every tick before the first test forecast, retrained %s; the "
                 + "challenger forecasts every window and each symbol's live evidence (evidence.decision=%s, alpha %s) "

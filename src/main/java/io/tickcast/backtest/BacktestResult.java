@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param source         the file (or bundled resource) the closes came from
  * @param parameterCount trainable scalars of the LSTM (the same architecture for every symbol)
  * @param summary        across symbols, null for a single symbol
- * @param retrainings    the service loop's retrainings ({@link Backtest.ServiceLoop}), null if it was not replayed
+ * @param retrainings    the service loop's retrainings ({@link ServiceLoop}), null if it was not replayed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BacktestResult(String source, @JsonIgnore Backtest.Settings settings, long parameterCount,

@@ -32,7 +32,7 @@ import io.tickcast.interval.ForecasterCalibration;
  *                           calibrated on the gate's validation windows
  * @param calibration        the intervals' calibration (the LSTM's and naive's, with the gate's coverage check)
  * @param series             the closes and forecasts behind the charts (not in the JSON)
- * @param service            the service's loop on the symbol ({@link Backtest.ServiceLoop}; null if not replayed):
+ * @param service            the service's loop on the symbol ({@link ServiceLoop}; null if not replayed):
  *                           then {@code published} is what that loop served
  */
 public record SymbolResult(

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.tickcast.backtest.Backtest;
+import io.tickcast.backtest.ServiceLoop;
 import io.tickcast.backtest.BacktestFiles;
 import io.tickcast.backtest.BacktestReport;
 import io.tickcast.backtest.BacktestResult;
@@ -105,7 +106,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--retrain-every", paramLabel = "N",
             description = "The service's loop over the test part retrains every N test dates (0: the first model "
                     + "only; default: ${DEFAULT-VALUE}); its served forecasts are the published figures.")
-    int retrainEvery = Backtest.ServiceLoop.DEFAULT.retrainEvery();
+    int retrainEvery = ServiceLoop.DEFAULT.retrainEvery();
 
     @Option(names = "--no-service-loop",
             description = "Train and gate per symbol only, without the service's loop: published is then the LSTM "
@@ -159,7 +160,7 @@ public final class BacktestCommand implements Callable<Integer> {
             };
             return Backtest.Settings.DEFAULT.withLstm(lstm).withTrainFraction(trainFraction).withScaling(scaling)
                     .withIntervalScope(scope).withAdaptRate(adaptRate)
-                    .withService(noServiceLoop ? null : new Backtest.ServiceLoop(retrainEvery, TickcastConfig.defaults()));
+                    .withService(noServiceLoop ? null : new ServiceLoop(retrainEvery, TickcastConfig.defaults()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -47,7 +47,7 @@ class BacktestServiceLoopIT {
             panel.put("RW" + s, series("RW" + s, 2000, 0, random.split()));
         }
         Backtest.Settings settings = Backtest.Settings.DEFAULT.withTrainFraction(0.5)
-                .withService(new Backtest.ServiceLoop(250, TickcastConfig.defaults()));
+                .withService(new ServiceLoop(250, TickcastConfig.defaults()));
         BacktestResult r = Backtest.run("mixed", panel, settings, Backtest.Progress.NONE);
         System.out.println(BacktestReport.table(r));
 
