@@ -186,7 +186,7 @@ public final class Backtest {
         List<SymbolResult> results = withIntervals(runs, settings);
         List<ServiceReplay.Retraining> retrainings = null;
         if (settings.service() != null) {
-            ServiceReplay.Result replay = replay(ticksBySymbol, settings, progress);
+            ServiceReplay.Result replay = replay(ticksBySymbol, results, settings, progress);
             results = results.stream().map(r -> r.withService(ServedScores.of(r, ticksBySymbol.get(r.symbol()),
                     replay.symbols().get(r.symbol()), settings.lstm().window()))).toList();
             retrainings = replay.retrainings();
@@ -245,15 +245,15 @@ public final class Backtest {
 
     /**
      * The service's loop over every symbol's ticks: the first model trained on every tick before the first test
-     * forecast of any symbol (the last close of its training part), as the trainer would.
+     * forecast of any symbol (the last close of its training part, from its {@code results} split), as the trainer
+     * would.
      */
-    private static ServiceReplay.Result replay(Map<String, List<Tick>> ticksBySymbol, Settings settings,
-                                               Progress progress) {
+    private static ServiceReplay.Result replay(Map<String, List<Tick>> ticksBySymbol, List<SymbolResult> results,
+                                               Settings settings, Progress progress) {
         int window = settings.lstm().window();
         LocalDate firstForecast = null;
-        for (Map.Entry<String, List<Tick>> e : ticksBySymbol.entrySet()) {
-            double[] closes = e.getValue().stream().mapToDouble(Tick::close).toArray();
-            LocalDate d = e.getValue().get(split(e.getKey(), closes, settings).trainCount() + window - 1).date();
+        for (SymbolResult r : results) {
+            LocalDate d = ticksBySymbol.get(r.symbol()).get(r.trainWindows() + window - 1).date();
             firstForecast = firstForecast == null || d.isBefore(firstForecast) ? d : firstForecast;
         }
         TickcastConfig config = settings.service().config().withLstm(settings.lstm());

@@ -194,10 +194,7 @@ public final class ServiceReplay {
                 current.release();
             }
         }
-        if (!a.outcome().publishes()) {
-            if (a.model() != null) {
-                a.model().close();
-            }
+        if (!a.outcome().publishes()) { // RetrainCycle closed the candidate it did not hand over
             return new Retraining(before, a.outcome(), 0, a.detail());
         }
         slot.install(a.model(), version, a.record().calibration(),

@@ -78,10 +78,8 @@ final class ProduceCommand implements Callable<Integer> {
         List<Tick> ticks = all.subList(skip, all.size());
         String topic = config.topics().ticks();
         Properties client = CheckedCluster.producerProperties(config, TickcastAcls.User.PRODUCE, topic);
-        bootstrap = config.bootstrapServers();
-        deliveryTimeout = config.clients().deliveryTimeout();
         try (TickPublisher publisher = new TickPublisher(client, topic)) {
-            publish(publisher, ticks);
+            publish(publisher, ticks, config);
         } catch (PublishFailedException e) {
             throw new IllegalStateException(stopped(e, config, all, input), e);
         }
@@ -91,16 +89,14 @@ final class ProduceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String bootstrap = "";
-    private java.time.Duration deliveryTimeout = java.time.Duration.ZERO;
-
-    private void publish(TickPublisher publisher, List<Tick> ticks) {
+    /** Publishes with a progress bar (unless --no-progress) that says when it is waiting for the cluster. */
+    private void publish(TickPublisher publisher, List<Tick> ticks, TickcastConfig config) {
         if (noProgress) {
             publisher.publish(ticks, rate, n -> { });
         } else {
             try (ConsoleProgress.Progress progress = ConsoleProgress.of("publishing", ticks.size());
-                 StallNote stall = new StallNote(progress, "waiting for the cluster at " + bootstrap
-                         + " to acknowledge (up to produce.delivery-timeout, " + deliveryTimeout + ")",
+                 StallNote stall = new StallNote(progress, "waiting for the cluster at " + config.bootstrapServers()
+                         + " to acknowledge (up to produce.delivery-timeout, " + config.clients().deliveryTimeout() + ")",
                          java.time.Duration.ofSeconds(3))) {
                 publisher.publish(ticks, rate, done -> {
                     stall.moved(done);

@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
     /** {@code --replication-factor} if given, else what the cluster's broker count allows (a warning below 3). */
     private TopicAdmin.Replication replication(TickcastConfig config) {
         if (replication != null) {
-            return new TopicAdmin.Replication(replication, null);
+            return TopicAdmin.Replication.of(replication);
         }
         int brokers = TopicAdmin.brokerCount(config);
         TopicAdmin.Replication r = TopicAdmin.Replication.forBrokers(brokers);

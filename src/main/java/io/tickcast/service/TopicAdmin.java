@@ -41,7 +41,8 @@ public final class TopicAdmin {
      */
     public record Replication(short factor, Integer minInsyncReplicas) {
 
-        static Replication of(short factor) {
+        /** {@code factor} copies, {@code min.insync.replicas} as the broker's default. */
+        public static Replication of(short factor) {
             return new Replication(factor, null);
         }
 

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.records.Tick;
+import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +23,12 @@ class BacktestServiceLoopIT {
 
     private static final LocalDate D0 = LocalDate.of(2001, 1, 1);
 
-    /** Daily log returns r_t = phi r_(t-1) + 1% noise from 100. */
+    /** Daily log returns r_t = phi r_(t-1) + 1% noise from 100, as ticks from {@link #D0}. */
     private static List<Tick> series(String symbol, int days, double phi, SplittableRandom random) {
+        double[] closes = SyntheticSeries.autocorrelated(days, d -> phi, random);
         List<Tick> out = new ArrayList<>();
-        double close = 100;
-        double r = 0;
-        out.add(Tick.of(symbol, D0, close));
-        for (int d = 1; d < days; d++) {
-            double z = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-            r = phi * r + 0.01 * z;
-            close *= Math.exp(r);
-            out.add(Tick.of(symbol, D0.plusDays(d), close));
+        for (int d = 0; d < days; d++) {
+            out.add(Tick.of(symbol, D0.plusDays(d), closes[d]));
         }
         return out;
     }

@@ -21,6 +21,7 @@ import io.tickcast.records.PriceSeries;
 import io.tickcast.serving.ChallengerTerms;
 import io.tickcast.serving.ModelSlot;
 import io.tickcast.training.GatedTraining;
+import io.tickcast.training.SyntheticSeries;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -72,18 +73,7 @@ class ChallengerEvidenceTopologyTest {
 
     /** Daily log returns r_t = phi r_(t-1) + 1% noise, from 100. */
     private static double[] closes(double phi, SplittableRandom random) {
-        double[] c = new double[DAYS];
-        double r = 0;
-        c[0] = 100;
-        for (int d = 1; d < DAYS; d++) {
-            r = phi * r + 0.01 * gaussian(random);
-            c[d] = c[d - 1] * Math.exp(r);
-        }
-        return c;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+        return SyntheticSeries.autocorrelated(DAYS, d -> phi, random);
     }
 
     private static PriceSeries series(String symbol, double[] closes) {

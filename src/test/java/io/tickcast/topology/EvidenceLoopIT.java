@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.training.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +22,8 @@ class EvidenceLoopIT {
 
     private static final double ALPHA = 0.05;
 
-
     private static TickcastConfig config() {
         return TickcastConfig.load(List.of(), Map.of(), Map.of());
-    }
-
-    /** Daily log returns r_t = phi_t r_(t-1) + 1% noise from 100, with phi_t = phi(t). */
-    private static double[] closes(int days, java.util.function.IntToDoubleFunction phi, SplittableRandom random) {
-        double[] c = new double[days];
-        double r = 0;
-        c[0] = 100;
-        for (int d = 1; d < days; d++) {
-            double z = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-            r = phi.applyAsDouble(d) * r + 0.01 * z;
-            c[d] = c[d - 1] * Math.exp(r);
-        }
-        return c;
     }
 
     @Test
@@ -51,7 +38,7 @@ class EvidenceLoopIT {
             for (int s = 0; s < symbols; s++) {
                 int start = random.nextInt(200);
                 int length = 500 + random.nextInt(800 - 500 - start + 1);
-                panel.put("W" + s, new EvidenceLoop.Series(start, closes(length, d -> 0, random.split())));
+                panel.put("W" + s, new EvidenceLoop.Series(start, SyntheticSeries.autocorrelated(length, d -> 0, random.split())));
             }
             EvidenceLoop.Result r = EvidenceLoop.run(panel, 300, 250, config());
             int panelPromoted = (int) r.symbols().values().stream().filter(EvidenceLoop.SymbolOutcome::everPromoted).count();
@@ -82,9 +69,9 @@ class EvidenceLoopIT {
         List<String> walks = new ArrayList<>();
         for (int s = 0; s < phis.length; s++) {
             double phi = phis[s];
-            panel.put("AR" + s, new EvidenceLoop.Series(0, closes(1600, d -> phi, random.split())));
+            panel.put("AR" + s, new EvidenceLoop.Series(0, SyntheticSeries.autocorrelated(1600, d -> phi, random.split())));
             patterned.add("AR" + s);
-            panel.put("RW" + s, new EvidenceLoop.Series(random.nextInt(200), closes(1400, d -> 0, random.split())));
+            panel.put("RW" + s, new EvidenceLoop.Series(random.nextInt(200), SyntheticSeries.autocorrelated(1400, d -> 0, random.split())));
             walks.add("RW" + s);
         }
         EvidenceLoop.Result r = EvidenceLoop.run(panel, 500, 250, config());
@@ -131,7 +118,7 @@ class EvidenceLoopIT {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, EvidenceLoop.Series> panel = new TreeMap<>();
         for (int s = 0; s < 8; s++) {
-            panel.put(prefix + s, new EvidenceLoop.Series(0, closes(days, d -> d < day ? before : after, random.split())));
+            panel.put(prefix + s, new EvidenceLoop.Series(0, SyntheticSeries.autocorrelated(days, d -> d < day ? before : after, random.split())));
         }
         return panel;
     }

@@ -36,6 +36,23 @@ public final class SyntheticSeries {
         return out;
     }
 
+    /**
+     * Closes from 100 whose daily log returns are autocorrelated: {@code r_t = phi(t) r_(t-1) + 0.01 z_t}, with
+     * {@code z_t} standard normal (Box-Muller, two draws of {@code random} per day); {@code phi = 0} is a random walk.
+     */
+    public static double[] autocorrelated(int days, java.util.function.IntToDoubleFunction phi,
+                                          java.util.SplittableRandom random) {
+        double[] c = new double[days];
+        double r = 0;
+        c[0] = 100;
+        for (int d = 1; d < days; d++) {
+            double z = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+            r = phi.applyAsDouble(d) * r + 0.01 * z;
+            c[d] = c[d - 1] * Math.exp(r);
+        }
+        return c;
+    }
+
     /** {@code closes} on consecutive days from {@code first}. */
     public static PriceSeries dated(String symbol, LocalDate first, double[] closes) {
         LocalDate[] dates = new LocalDate[closes.length];
