@@ -13,6 +13,7 @@ public final class MeterNames {
     public static final String INFERENCE = "tickcast.inference";
     public static final String INFERENCE_BATCH = "tickcast.inference.batch";
     public static final String INFERENCE_FAILURES = "tickcast.inference.failures";
+    public static final String LOCAL_STORES_DISCARDED = "tickcast.local.stores.discarded";
     public static final String DEAD_LETTERS = "tickcast.dead.letters";
     public static final String WINDOW_STORE_ENTRIES = "tickcast.window.store.entries";
     public static final String MODEL_VERSION = "tickcast.model.version";

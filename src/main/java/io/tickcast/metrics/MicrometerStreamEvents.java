@@ -60,6 +60,7 @@ public final class MicrometerStreamEvents implements StreamEvents {
     private final Map<String, Timer> inference = new ConcurrentHashMap<>();
     private final Consumer<ScoredForecast> scorer;
     private final Counter inferenceFailures;
+    private final Counter localStoresDiscarded;
     private final DistributionSummary batch;
     private final EvidenceMeters evidence;
 
@@ -73,6 +74,10 @@ public final class MicrometerStreamEvents implements StreamEvents {
         this.evidence = evidence;
         this.inferenceFailures = Counter.builder(MeterNames.INFERENCE_FAILURES)
                 .description("Forecasts the model failed to make (the naive forecast went out instead)")
+                .register(registry);
+        this.localStoresDiscarded = Counter.builder(MeterNames.LOCAL_STORES_DISCARDED)
+                .description("Task state directories deleted at start because a local store in them was damaged (the "
+                        + "task was restored from its changelog instead)")
                 .register(registry);
         this.batch = DistributionSummary.builder(MeterNames.INFERENCE_BATCH)
                 .description("Windows forecast per model call (stream.batch.max-size bounds it)")
@@ -147,6 +152,11 @@ public final class MicrometerStreamEvents implements StreamEvents {
     @Override
     public void inferenceFailed() {
         inferenceFailures.increment();
+    }
+
+    @Override
+    public void localStoreDiscarded() {
+        localStoresDiscarded.increment();
     }
 
     @Override

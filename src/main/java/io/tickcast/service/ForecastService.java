@@ -1,5 +1,6 @@
 package io.tickcast.service;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -38,10 +39,12 @@ public final class ForecastService implements AutoCloseable {
     private final CompletableFuture<Void> failed = new CompletableFuture<>();
     private final ThreadFailureBudget threadFailures;
     private final Clock clock;
+    private final StreamEvents events;
 
     public ForecastService(TickcastConfig config, ModelSlot slot, StreamEvents events, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.events = events;
         this.threadFailures = new ThreadFailureBudget(config.threadFailures());
         this.streams = new KafkaStreams(ForecastTopology.build(config, slot, clock, events), streamsProperties(config, events));
         streams.setStateListener((now, before) -> {
@@ -111,6 +114,12 @@ public final class ForecastService implements AutoCloseable {
     public void start() {
         LOG.info("starting stream {} on {}: {} -> {} (dead letters: {})", config.applicationId(),
                 config.bootstrapServers(), config.topics().ticks(), config.topics().forecasts(), config.topics().deadLetter());
+        // never serve from a damaged store: a task whose local copy fails the check is restored from its changelog
+        for (LocalStoreCheck.Discarded d : LocalStoreCheck.discardDamaged(Path.of(config.stateDir(), config.applicationId()))) {
+            LOG.error("the local state store {} is damaged ({}): deleted its task directory {}; the task is restored from "
+                    + "its changelog topics before this instance forecasts from it", d.store(), d.why(), d.taskDirectory());
+            events.localStoreDiscarded();
+        }
         streams.start();
     }
 

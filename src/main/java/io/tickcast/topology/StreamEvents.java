@@ -19,6 +19,13 @@ public interface StreamEvents {
     /** The model threw instead of forecasting; the naive forecast went out instead. */
     void inferenceFailed();
 
+    /**
+     * A task's local state directory was deleted before the stream started because a store in it was damaged: the
+     * task is restored from its changelog topics instead.
+     */
+    default void localStoreDiscarded() {
+    }
+
     /** A forecast met the actual close of its target day (the symbol's next tick). */
     void forecastScored(ScoredForecast scored);
 

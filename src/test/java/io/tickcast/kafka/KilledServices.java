@@ -1,5 +1,7 @@
 package io.tickcast.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ final class KilledServices {
     /** Waits until at least {@code atLeast} forecasts are committed; fails at once if {@code service} dies. */
     static void awaitCommitted(TickcastConfig config, int atLeast, CliProcess service) {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .failFast("the service died: " + service.log(), () -> !service.alive())
+                .failFast(() -> assertThat(service.alive()).as("the service is alive; its log:%n%s", service.log()).isTrue())
                 .until(() -> committed(config, atLeast, Duration.ZERO).size() >= atLeast);
     }
 
@@ -54,5 +56,24 @@ final class KilledServices {
         return TopicRecords.read(config.kafkaClientProperties(), config.topics().forecasts(), new StringDeserializer(),
                 JsonSerde.of(Forecast.class).deserializer(), expected, Duration.ofSeconds(5), settle).stream()
                 .map(ConsumerRecord::value).toList();
+    }
+
+    /** The port of the HTTP server {@code service} logged that it serves on. */
+    static int httpPort(CliProcess service) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP server on http://[^:/]+:(\\d+)").matcher(service.log());
+        assertThat(m.find()).as("the HTTP server's address in the log:%n%s", service.log()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** What {@code GET path} on {@code service}'s HTTP server answers: status and body. */
+    static java.net.http.HttpResponse<String> get(CliProcess service, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + httpPort(service) + path)).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code service}'s Prometheus scrape. */
+    static String scrape(CliProcess service) throws Exception {
+        return get(service, "/metrics").body();
     }
 }
