@@ -16,8 +16,10 @@ import org.apache.kafka.streams.KafkaStreams;
  * {@code NOT_RUNNING} (the client is closing or closed) are not: from these states the client never processes
  * again, so a restart is the cure.
  *
- * <p><b>Ready</b> (200, else 503 with the reasons): the client is {@code RUNNING}, the ticks, forecasts and
- * dead-letter topics exist, and a forecaster is in place (an installed model, or the naive fallback, which
+ * <p><b>Ready</b> (200, else 503 with the reasons): the client is {@code RUNNING}, or {@code REBALANCING} after it
+ * has been {@code RUNNING} (every instance of the group rebalances when one joins or leaves, and under cooperative
+ * rebalancing keeps processing the tasks it keeps: counting that as unready would take every instance out of
+ * service at once at each restart of one), the ticks, forecasts and dead-letter topics exist, and a forecaster is in place (an installed model, or the naive fallback, which
  * is always available, so this part only reports which one serves).
  */
 public final class Health {
@@ -73,11 +75,23 @@ public final class Health {
      * @param forecaster    what forecasts ("lstm v3", "naive fallback"), null if nothing can
      */
     public static Probe ready(KafkaStreams.State state, List<String> missingTopics, String topicError, String forecaster) {
+        return ready(state, false, missingTopics, topicError, forecaster);
+    }
+
+    /**
+     * @param hasRun        whether the client has been {@code RUNNING} since it started
+     * @param missingTopics topics that do not exist (empty: all exist); null if they could not be checked
+     * @param topicError    why the topics could not be checked, when missingTopics is null
+     * @param forecaster    what forecasts ("lstm v3", "naive fallback"), null if nothing can
+     */
+    public static Probe ready(KafkaStreams.State state, boolean hasRun, List<String> missingTopics, String topicError,
+                              String forecaster) {
         List<String> reasons = new ArrayList<>();
         if (state == null) {
             reasons.add("the Kafka Streams client is not created yet");
-        } else if (state != KafkaStreams.State.RUNNING) {
-            reasons.add("the Kafka Streams client is " + state + ", not RUNNING");
+        } else if (state != KafkaStreams.State.RUNNING && !(state == KafkaStreams.State.REBALANCING && hasRun)) {
+            reasons.add("the Kafka Streams client is " + state + ", not RUNNING"
+                    + (state == KafkaStreams.State.REBALANCING ? " (it has not run since it started)" : ""));
         }
         String topics;
         if (missingTopics == null) {

@@ -64,10 +64,12 @@ public final class HttpEndpoint implements AutoCloseable {
      * @param trainer      what the probes look at of the process's trainer; null in a process without one
      * @param lastTraining what the trainer last did (null before its first attempt), shown in the probe bodies
      * @param stoppedParts background parts that have stopped for good: a stream process is not live while any has
+     * @param streamHasRun whether the stream has been RUNNING since it started (then a rebalance does not make it
+     *                     unready; see {@link Health#ready}); null: never counted as having run
      */
     public record Sources(Function<String, TickcastMetrics.Scrape> scrape, KafkaStreams streams, Supplier<String> forecaster,
                           Supplier<Health.TrainerState> trainer, Supplier<String> lastTraining,
-                          Supplier<List<String>> stoppedParts) {
+                          Supplier<List<String>> stoppedParts, java.util.function.BooleanSupplier streamHasRun) {
 
         public Sources {
             Objects.requireNonNull(scrape, "scrape");
@@ -77,11 +79,12 @@ public final class HttpEndpoint implements AutoCloseable {
             forecaster = forecaster == null ? () -> null : forecaster;
             lastTraining = lastTraining == null ? () -> null : lastTraining;
             stoppedParts = stoppedParts == null ? List::of : stoppedParts;
+            streamHasRun = streamHasRun == null ? () -> false : streamHasRun;
         }
 
         /** A process with a stream alone that forecasts with {@code slot}. */
         public static Sources stream(Function<String, TickcastMetrics.Scrape> scrape, KafkaStreams streams, ModelSlot slot) {
-            return new Sources(scrape, streams, () -> forecaster(slot), null, null, null);
+            return new Sources(scrape, streams, () -> forecaster(slot), null, null, null, null);
         }
 
         /** What a slot forecasts with, for the readiness body: "lstm v3", or the naive fallback and why. */
@@ -197,7 +200,8 @@ public final class HttpEndpoint implements AutoCloseable {
             return;
         }
         TopicCheck.Result topics = topicCheck.check();
-        Health.Probe probe = Health.ready(state(), topics.missing(), topics.error(), sources.forecaster().get());
+        Health.Probe probe = Health.ready(state(), sources.streamHasRun().getAsBoolean(), topics.missing(), topics.error(),
+                sources.forecaster().get());
         reply(ctx, withTrainerNote(withLastTraining(probe)));
     }
 

@@ -128,6 +128,11 @@ public final class ForecastService implements AutoCloseable {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the client has been RUNNING since it started (a rebalance after that does not make it unready). */
+    public boolean hasRun() {
+        return running.getCount() == 0;
+    }
+
     /**
      * Runs {@code action} when the client has failed for good (state ERROR: the thread-failure budget ran out), at
      * once if it already has. It runs on a Kafka Streams thread: keep it short.

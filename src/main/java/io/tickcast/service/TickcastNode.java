@@ -98,7 +98,7 @@ public final class TickcastNode implements AutoCloseable {
         };
         return new HttpEndpoint.Sources(metrics::scrape, stream == null ? null : stream.streams(),
                 stream == null ? null : () -> HttpEndpoint.Sources.forecaster(slot), trainerState, lastTraining,
-                this::stoppedParts);
+                this::stoppedParts, stream == null ? null : stream::hasRun);
     }
 
     private static void closeQuietly(AutoCloseable part, Throwable failure) {

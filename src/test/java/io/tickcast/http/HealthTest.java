@@ -57,6 +57,21 @@ class HealthTest {
     }
 
     @Test
+    void aRebalanceAfterTheFirstRunKeepsAnInstanceReadyAndNothingElseDoes() {
+        for (State s : State.values()) {
+            Health.Probe p = Health.ready(s, true, List.of(), null, "naive fallback");
+            assertThat(p.ok()).as(s.name()).isEqualTo(s == State.RUNNING || s == State.REBALANCING);
+        }
+        Health.Probe firstRebalance = Health.ready(State.REBALANCING, false, List.of(), null, "naive fallback");
+        assertThat(firstRebalance.status()).isEqualTo(503);
+        assertThat(firstRebalance.body().get("reasons")).asString().contains("REBALANCING, not RUNNING (it has not run since it started)");
+        Health.Probe rebalancing = Health.ready(State.REBALANCING, true, List.of(), null, "lstm v3");
+        assertThat(rebalancing.body()).containsEntry("status", "READY").containsEntry("state", "REBALANCING");
+        assertThat(Health.ready(State.REBALANCING, true, List.of("ticks"), null, "lstm v3").status())
+                .as("missing topics still make it unready").isEqualTo(503);
+    }
+
+    @Test
     void theTrainerRoleIsLiveWhileItsFeedRunsAndReadyOnceItHasReadTheTicks() {
         assertThat(trainer(true, false, null, false, false).status()).as("live while reading").isEqualTo(200);
         assertThat(trainer(false, true, null, false, false).status()).as("feed stopped: not live").isEqualTo(503);
