@@ -33,7 +33,7 @@ class RollingRestartIT {
     void restartingEachInstanceInTurnLosesAndDuplicatesNothingAndKeepsTwoReady() throws Exception {
         TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers()).withApplicationId(APP);
         TopicAdmin.ensureTopics(config, 6, (short) 1);
-        UndisturbedForecasts run = UndisturbedForecasts.publish(config, 16, 250);
+        UndisturbedForecasts run = UndisturbedForecasts.publish(config, 16, 180);
         AtomicReference<Throwable> replayFailed = new AtomicReference<>();
         Thread replay = KilledServices.replay(config, run.ticks(), replayFailed);
         try (RollingInstances instances = new RollingInstances(dir, kafka.bootstrapServers(), APP)) {
@@ -45,9 +45,12 @@ class RollingRestartIT {
             replay.start();
             awaitCommitted(config, run.total() / 6, instances);
             for (int i = 0; i < RollingInstances.INSTANCES; i++) {
+                long t0 = System.nanoTime();
                 instances.stop(i);
                 instances.start(i, RollingInstances.Build.CURRENT);
                 instances.awaitAllReady();
+                System.out.printf("instance %d restarted and all ready in %.1f s; ticks still flowing: %s%n", i,
+                        (System.nanoTime() - t0) / 1e9, replay.isAlive());
             }
             replay.join(Duration.ofMinutes(3).toMillis());
             assertThat(replayFailed.get()).isNull();

@@ -35,7 +35,7 @@ class RollingUpgradeIT {
         RollingInstances.Build previous = PreviousRelease.build();
         TickcastConfig config = TickcastConfig.defaults().withBootstrapServers(kafka.bootstrapServers()).withApplicationId(APP);
         TopicAdmin.ensureTopics(config, 6, (short) 1);
-        UndisturbedForecasts run = UndisturbedForecasts.publish(config, 16, 400);
+        UndisturbedForecasts run = UndisturbedForecasts.publish(config, 16, 320);
         AtomicReference<Throwable> replayFailed = new AtomicReference<>();
         Thread replay = KilledServices.replay(config, run.ticks(), replayFailed);
         try (RollingInstances instances = new RollingInstances(dir, kafka.bootstrapServers(), APP)) {
@@ -47,9 +47,12 @@ class RollingUpgradeIT {
             RollingRestartIT.awaitCommitted(config, run.total() / 8, instances);
             for (RollingInstances.Build to : new RollingInstances.Build[] {RollingInstances.Build.CURRENT, previous}) {
                 for (int i = 0; i < RollingInstances.INSTANCES; i++) {
+                    long t0 = System.nanoTime();
                     instances.stop(i);
                     instances.start(i, to);
                     instances.awaitAllReady();
+                    System.out.printf("instance %d on %s, all ready in %.1f s; ticks still flowing: %s%n", i, to.name(),
+                            (System.nanoTime() - t0) / 1e9, replay.isAlive());
                 }
             }
             replay.join(Duration.ofMinutes(3).toMillis());
