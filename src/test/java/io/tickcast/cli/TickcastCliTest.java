@@ -33,7 +33,7 @@ class TickcastCliTest {
         assertThat(CliRun.of("run", "--help").out()).contains("--bootstrap-servers", "--config", "--model", "--train-csv", "--set");
         String clientTimeout = "client.timeout (default " + ConfigKey.CLIENT_TIMEOUT.defaultValue() + ")";
         assertThat(helpText("produce")).contains("--rate", "FILE", "--format", "csv|json", "standard input", "--skip", "idempotent", clientTimeout,
-                "produce.delivery-timeout (default " + ConfigKey.PRODUCE_DELIVERY_TIMEOUT.defaultValue() + ")");
+                "client.delivery-timeout (default " + ConfigKey.CLIENT_DELIVERY_TIMEOUT.defaultValue() + ")");
         assertThat(helpText("consume")).contains("--follow", "--json", "--from-beginning", clientTimeout);
         assertThat(helpText("models")).contains(clientTimeout);
         assertThat(helpText("run")).contains(clientTimeout, "--create-topics", "exits with status 1",
