@@ -180,6 +180,32 @@ class TickcastConfigTest {
     }
 
     @Test
+    void theChoicesAKeyAllowsAreTheLabelsOfWhatItSets() {
+        for (io.tickcast.evidence.ServingDecision d : io.tickcast.evidence.ServingDecision.values()) {
+            assertThat(TickcastConfig.load(List.of(), Map.of(), Map.of("evidence.decision", d.label())).evidence().decision())
+                    .isEqualTo(d);
+        }
+        for (io.tickcast.evidence.Multiplicity m : io.tickcast.evidence.Multiplicity.values()) {
+            assertThat(TickcastConfig.load(List.of(), Map.of(), Map.of("evidence.multiplicity", m.label())).evidence()
+                    .multiplicity()).isEqualTo(m);
+        }
+        assertThat(ConfigKey.EVIDENCE_DECISION.allowedValues()).isEqualTo(java.util.Arrays.stream(
+                io.tickcast.evidence.ServingDecision.values()).map(io.tickcast.evidence.ServingDecision::label)
+                .collect(java.util.stream.Collectors.joining(" or ")));
+        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of("TICKCAST_EVIDENCE_MULTIPLICITY", "all"), Map.of()))
+                .hasMessage("evidence.multiplicity must be none or family, was 'all' (set by environment variable "
+                        + "TICKCAST_EVIDENCE_MULTIPLICITY)");
+    }
+
+    @Test
+    void theRecordsDefaultsAreTheKeysDefaults() {
+        TickcastConfig c = TickcastConfig.defaults();
+        assertThat(c.gate()).isEqualTo(io.tickcast.gate.GateSettings.DEFAULT);
+        assertThat(c.evidence()).isEqualTo(TickcastConfig.LiveEvidence.DEFAULT);
+        assertThat(c.stateDir()).isEqualTo(ConfigKey.STATE_DIR.defaultValue());
+    }
+
+    @Test
     void credentialsNeverShowInTheConfigsText() {
         TickcastConfig c = TickcastConfig.load(List.of(), Map.of(), Map.of(
                 "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"s3cret-1\";",
