@@ -23,7 +23,7 @@ class TickcastCliTest {
     void everyCommandDocumentsItsOptions() {
         CliRun top = CliRun.of("--help");
         assertThat(top.exitCode()).isZero();
-        for (String command : List.of("demo", "run", "produce", "consume", "train", "models", "backtest")) {
+        for (String command : List.of("demo", "run", "produce", "consume", "train", "models", "backtest", "config")) {
             assertThat(top.out()).contains(command);
             CliRun help = CliRun.of(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
