@@ -73,11 +73,11 @@ public final class BacktestCommand implements Callable<Integer> {
     int epochs = LstmConfig.DEFAULT.epochs();
 
     @Option(names = "--batch-size", paramLabel = "N",
-            description = "Training mini-batch size, as train.batch-size (default: ${DEFAULT-VALUE}).")
+            description = "Training mini-batch size, as lstm.batch-size (default: ${DEFAULT-VALUE}).")
     int batchSize = LstmConfig.DEFAULT.batchSize();
 
     @Option(names = "--learning-rate", paramLabel = "R",
-            description = "Adam's learning rate, as train.learning-rate (default: ${DEFAULT-VALUE}).")
+            description = "Adam's learning rate, as lstm.learning-rate (default: ${DEFAULT-VALUE}).")
     double learningRate = LstmConfig.DEFAULT.learningRate();
 
     @Option(names = "--train-fraction", paramLabel = "F",

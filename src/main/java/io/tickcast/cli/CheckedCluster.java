@@ -24,7 +24,7 @@ final class CheckedCluster {
         return checked(config, command, config.clients().timeout(), topics);
     }
 
-    /** For {@code produce}: as above, but a tick may wait {@code produce.delivery-timeout} for its acknowledgement. */
+    /** For {@code produce}: as above, but a tick may wait {@code client.delivery-timeout} for its acknowledgement. */
     static Properties producerProperties(TickcastConfig config, TickcastAcls.User command, String topic) {
         return checked(config, command, config.clients().deliveryTimeout(), topic);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.config.EffectiveSettings;
 import io.tickcast.config.TickcastConfig;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
 
     @Option(names = {"-c", "--config", "--command-config"}, paramLabel = "FILE",
-            description = "Properties file: tickcast settings (keys: see docs/configuration.md) and/or Kafka client "
+            description = "Properties file: tickcast settings (keys: tickcast config, docs/configuration.md) and/or Kafka client "
                     + "settings as Kafka's own tools take them (a client.properties with security.protocol, sasl.*, ssl.*); "
                     + "repeatable, later files win. An unknown key is an error naming the nearest valid one.")
     List<Path> configFiles = new ArrayList<>();
@@ -24,9 +25,14 @@ final class ConfigOptions {
 
     /** Defaults, then the files, then TICKCAST_* environment variables, then {@code --set}, then {@code overrides}. */
     TickcastConfig load(Map<String, String> overrides) {
+        return TickcastConfig.from(settings(overrides));
+    }
+
+    /** Every setting as given and where it came from (defaults, files, environment, {@code --set}, {@code overrides}). */
+    EffectiveSettings settings(Map<String, String> overrides) {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(overrides);
-        return TickcastConfig.load(configFiles, System.getenv(), all);
+        return EffectiveSettings.resolve(configFiles, System.getenv(), all);
     }
 
     TickcastConfig load() {

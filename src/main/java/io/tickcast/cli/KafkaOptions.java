@@ -3,6 +3,7 @@ package io.tickcast.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.tickcast.config.EffectiveSettings;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.settings.ConfigKey;
 import picocli.CommandLine.Mixin;
@@ -24,11 +25,16 @@ final class KafkaOptions {
     Map<String, String> clientSettings = new LinkedHashMap<>();
 
     TickcastConfig load() {
+        return TickcastConfig.from(settings());
+    }
+
+    /** Every setting as given and where it came from, these options last. */
+    EffectiveSettings settings() {
         Map<String, String> overrides = new LinkedHashMap<>();
         clientSettings.forEach((k, v) -> overrides.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + k, v));
         if (bootstrapServers != null) {
             overrides.put(ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers);
         }
-        return config.load(overrides);
+        return config.settings(overrides);
     }
 }

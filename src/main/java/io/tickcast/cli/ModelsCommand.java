@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true,
         header = "Lists the model registry's versions, or serves an older one again.",
         description = {"Inspects the model registry topic and rolls back. The record read last is the model every "
-            + "stream instance serves; the trainer keeps the newest versions (registry.keep-versions) and deletes the "
+            + "stream instance serves; the trainer keeps the newest versions (trainer.keep-versions) and deletes the "
             + "rest."},
         footer = {"", "If the cluster does not answer, refuses the security settings or lacks the topic, list and "
             + "rollback fail within client.timeout (default PT15S) and say why."},

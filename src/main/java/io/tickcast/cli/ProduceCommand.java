@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "",
             "Delivery: the producer is idempotent and waits for acks from all in-sync replicas, so a retried tick is "
                 + "never written twice. Every tick's acknowledgement is checked; an outage shorter than "
-                + "produce.delivery-timeout (default PT2M) only delays them. If a tick is not acknowledged within it, "
+                + "client.delivery-timeout (default PT2M) only delays them. If a tick is not acknowledged within it, "
                 + "produce stops with exit code 1 and says how many ticks, from the first in date order, are published, "
                 + "and the --skip that resumes after them.",
             "",
@@ -96,7 +96,7 @@ final class ProduceCommand implements Callable<Integer> {
         } else {
             try (ConsoleProgress.Progress progress = ConsoleProgress.of("publishing", ticks.size());
                  StallNote stall = new StallNote(progress, "waiting for the cluster at " + config.bootstrapServers()
-                         + " to acknowledge (up to produce.delivery-timeout, " + config.clients().deliveryTimeout() + ")",
+                         + " to acknowledge (up to client.delivery-timeout, " + config.clients().deliveryTimeout() + ")",
                          java.time.Duration.ofSeconds(3))) {
                 publisher.publish(ticks, rate, done -> {
                     stall.moved(done);
@@ -111,7 +111,7 @@ final class ProduceCommand implements Callable<Integer> {
         int published = skip + e.published();
         Tick next = all.get(published);
         String timeout = e.getCause() instanceof TimeoutException
-                ? " (" + ConfigKey.PRODUCE_DELIVERY_TIMEOUT.key() + " is " + config.clients().deliveryTimeout() + ")" : "";
+                ? " (" + ConfigKey.CLIENT_DELIVERY_TIMEOUT.key() + " is " + config.clients().deliveryTimeout() + ")" : "";
         String later = e.acknowledgedAfter() == 0 ? "ticks after them"
                 : e.acknowledgedAfter() + " ticks after them were acknowledged as well, and others";
         return "produce stopped: the cluster at " + config.bootstrapServers() + " did not acknowledge tick " + (published + 1)

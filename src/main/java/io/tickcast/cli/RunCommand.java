@@ -185,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The initial model's inputs, read before anything connects: the --model file (checked against window.size) and
+     * The initial model's inputs, read before anything connects: the --model file (checked against lstm.window-size) and
      * the --validate-csv or --train-csv data. Every error names the file and what is wrong with it.
      */
     private InitialInputs readInputs(TickcastConfig config) {
@@ -198,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
                 model.close();
                 throw new IllegalArgumentException("model file " + file + " cannot serve this stream: it forecasts from "
                         + a.window() + " closes (window " + a.window() + ", " + a.layers() + " layers, hidden " + a.hidden()
-                        + "), but " + ConfigKey.WINDOW_SIZE.key() + " is " + config.windowSize());
+                        + "), but " + ConfigKey.LSTM_WINDOW_SIZE.key() + " is " + config.windowSize());
             }
             return new InitialInputs(model, validation, null);
         }

@@ -13,7 +13,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Streaming next-day price forecasts: Kafka Streams + a DJL LSTM, judged against the naive forecast.",
         subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, ConsumeCommand.class, TrainCommand.class,
-            ModelsCommand.class, BacktestCommand.class,
+            ModelsCommand.class, BacktestCommand.class, ConfigCommand.class,
             CommandLine.HelpCommand.class})
 public final class TickcastCli implements Runnable {
 

@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "Where to write the model.")
     Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: train.epochs, 100).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: lstm.epochs, 100).")
     Integer epochs;
 
     @Mixin

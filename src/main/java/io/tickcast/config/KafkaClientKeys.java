@@ -2,6 +2,7 @@ package io.tickcast.config;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +50,16 @@ public final class KafkaClientKeys {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code kafkaKey}'s value is a credential ({@code sasl.jaas.config}, {@code *.password}, {@code *.key},
+     * ...), hidden wherever settings are shown (Kafka's own config dumps hide the same ones).
+     */
+    public static boolean isSecret(String kafkaKey) {
+        String k = kafkaKey.toLowerCase(Locale.ROOT);
+        return k.endsWith("sasl.jaas.config") || k.contains("password") || k.endsWith(".key") || k.contains("secret")
+                || k.endsWith("ssl.keystore.certificate.chain") || k.contains("token");
     }
 
     /** Topic-level settings ({@code retention.ms}, {@code cleanup.policy}, ...). */

@@ -1,24 +1,13 @@
 package io.tickcast.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
-import io.tickcast.errors.Causes;
 import io.tickcast.evidence.EvidenceSettings;
 import io.tickcast.evidence.Multiplicity;
 import io.tickcast.evidence.ServingDecision;
@@ -26,13 +15,12 @@ import io.tickcast.gate.GateSettings;
 import io.tickcast.interval.IntervalSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.settings.ConfigKey;
-import io.tickcast.settings.Durations;
 import io.tickcast.settings.InvalidSettingException;
 
 /**
  * All of tickcast's settings in one typed place. Built from (lowest to highest precedence) the defaults in
- * {@link ConfigKey}, an optional properties file, {@code TICKCAST_*} environment variables, and explicit
- * overrides (command-line options).
+ * {@link ConfigKey}, optional properties files, {@code TICKCAST_*} environment variables, and explicit
+ * overrides (command-line options): {@link EffectiveSettings} reads them, {@link ConfigAssembly} types and checks them.
  */
 public record TickcastConfig(
         String bootstrapServers,
@@ -71,8 +59,7 @@ public record TickcastConfig(
      */
     public record Intervals(IntervalSettings settings, double coverageTolerance) {
         public Intervals {
-            check(coverageTolerance > 0 && coverageTolerance < 0.5, ConfigKey.GATE_COVERAGE_TOLERANCE,
-                    "must be between 0 and 0.5 (exclusive)", coverageTolerance);
+            ConfigKey.GATE_COVERAGE_TOLERANCE.check(coverageTolerance);
         }
 
         public static final Intervals DEFAULT = new Intervals(IntervalSettings.DEFAULT,
@@ -91,17 +78,16 @@ public record TickcastConfig(
                           double validationFraction, int minWindows, int demotionWindow, int keepVersions,
                           double cpuShare) {
         public Trainer {
-            check(!interval.isNegative(), ConfigKey.TRAINER_INTERVAL, "must not be negative", interval);
-            check(everyTicks >= 0, ConfigKey.TRAINER_EVERY_TICKS, "must be >= 0", everyTicks);
-            check(historyDays >= 2, ConfigKey.TRAINER_HISTORY_DAYS, "must be >= 2", historyDays);
-            check(maxHistoryTicks >= historyDays, ConfigKey.TRAINER_MAX_HISTORY_TICKS,
+            ConfigKey.TRAINER_INTERVAL.check(interval);
+            ConfigKey.TRAINER_EVERY_TICKS.check(everyTicks);
+            ConfigKey.TRAINER_HISTORY_DAYS.check(historyDays);
+            InvalidSettingException.check(maxHistoryTicks >= historyDays, ConfigKey.TRAINER_MAX_HISTORY_TICKS,
                     "must be >= " + ConfigKey.TRAINER_HISTORY_DAYS.key() + " (" + historyDays + ")", maxHistoryTicks);
-            check(validationFraction > 0 && validationFraction < 1, ConfigKey.TRAINER_VALIDATION_FRACTION,
-                    "must be between 0 and 1 (exclusive)", validationFraction);
-            check(minWindows >= 1, ConfigKey.TRAINER_MIN_WINDOWS, "must be >= 1", minWindows);
-            check(demotionWindow >= 0, ConfigKey.DEMOTION_WINDOW, "must be >= 0", demotionWindow);
-            check(keepVersions >= 1, ConfigKey.REGISTRY_KEEP_VERSIONS, "must be >= 1", keepVersions);
-            check(cpuShare > 0 && cpuShare <= 1, ConfigKey.TRAINER_CPU_SHARE, "must be > 0 and <= 1", cpuShare);
+            ConfigKey.TRAINER_VALIDATION_FRACTION.check(validationFraction);
+            ConfigKey.TRAINER_MIN_WINDOWS.check(minWindows);
+            ConfigKey.TRAINER_DEMOTION_WINDOW.check(demotionWindow);
+            ConfigKey.TRAINER_KEEP_VERSIONS.check(keepVersions);
+            ConfigKey.TRAINER_CPU_SHARE.check(cpuShare);
         }
     }
 
@@ -111,8 +97,8 @@ public record TickcastConfig(
      */
     public record ThreadFailures(int limit, Duration window) {
         public ThreadFailures {
-            check(limit >= 1, ConfigKey.STREAM_THREAD_FAILURE_LIMIT, "must be >= 1", limit);
-            check(window.compareTo(Duration.ZERO) > 0, ConfigKey.STREAM_THREAD_FAILURE_WINDOW, "must be positive", window);
+            ConfigKey.STREAM_THREAD_FAILURE_LIMIT.check(limit);
+            ConfigKey.STREAM_THREAD_FAILURE_WINDOW.check(window);
         }
     }
 
@@ -125,9 +111,8 @@ public record TickcastConfig(
         public static final Batching NONE = new Batching(1, Duration.ofMillis(1));
 
         public Batching {
-            check(maxSize >= 1 && maxSize <= 100_000, ConfigKey.STREAM_BATCH_MAX_SIZE, "must be 1..100000", maxSize);
-            check(maxDelay.compareTo(Duration.ofMillis(1)) >= 0 && maxDelay.compareTo(Duration.ofMinutes(1)) <= 0,
-                    ConfigKey.STREAM_BATCH_MAX_DELAY, "must be between PT0.001S and PT1M", maxDelay);
+            ConfigKey.STREAM_BATCH_MAX_SIZE.check(maxSize);
+            ConfigKey.STREAM_BATCH_MAX_DELAY.check(maxDelay);
         }
 
         public boolean batches() {
@@ -141,12 +126,8 @@ public record TickcastConfig(
      */
     public record Clients(Duration timeout, Duration deliveryTimeout) {
         public Clients {
-            atLeastASecond(timeout, ConfigKey.CLIENT_TIMEOUT);
-            atLeastASecond(deliveryTimeout, ConfigKey.PRODUCE_DELIVERY_TIMEOUT);
-        }
-
-        private static void atLeastASecond(Duration d, ConfigKey key) {
-            check(d.compareTo(Duration.ofSeconds(1)) >= 0, key, "must be at least PT1S", d);
+            ConfigKey.CLIENT_TIMEOUT.check(timeout);
+            ConfigKey.CLIENT_DELIVERY_TIMEOUT.check(deliveryTimeout);
         }
     }
 
@@ -174,10 +155,6 @@ public record TickcastConfig(
         }
     }
 
-    private static void check(boolean ok, ConfigKey key, String rule, Object value) {
-        InvalidSettingException.check(ok, key, rule, value);
-    }
-
     /**
      * Every setting, with the values of secret Kafka settings ({@code sasl.jaas.config}, {@code *.password},
      * {@code *.key}, ...) hidden, so a config that reaches a log or an error message never carries a credential.
@@ -185,18 +162,11 @@ public record TickcastConfig(
     @Override
     public String toString() {
         Map<String, String> shown = new TreeMap<>();
-        kafkaOverrides.forEach((k, v) -> shown.put(k, isSecret(k) ? "[hidden]" : v));
+        kafkaOverrides.forEach((k, v) -> shown.put(k, KafkaClientKeys.isSecret(k) ? "[hidden]" : v));
         return "TickcastConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", topics=" + topics
                 + ", http=" + http + ", stateDir=" + stateDir + ", streamThreads=" + streamThreads + ", threadFailures="
                 + threadFailures + ", batching=" + batching + ", rocksDbMemoryMb=" + rocksDbMemoryMb + ", lstm=" + lstm + ", trainer=" + trainer + ", gate=" + gate + ", intervals=" + intervals
                 + ", clients=" + clients + ", kafkaOverrides=" + shown + "]";
-    }
-
-    /** Kafka client settings whose values are credentials (Kafka's own config dumps hide the same ones). */
-    static boolean isSecret(String kafkaKey) {
-        String k = kafkaKey.toLowerCase(Locale.ROOT);
-        return k.endsWith("sasl.jaas.config") || k.contains("password") || k.endsWith(".key") || k.contains("secret")
-                || k.endsWith("ssl.keystore.certificate.chain") || k.contains("token");
     }
 
     public int windowSize() {
@@ -204,7 +174,7 @@ public record TickcastConfig(
     }
 
     public static TickcastConfig defaults() {
-        return load(List.of(), Map.of(), Map.of());
+        return from(EffectiveSettings.defaults());
     }
 
     /**
@@ -219,258 +189,20 @@ public record TickcastConfig(
     /**
      * Defaults, then each file in turn (later files win), then {@code TICKCAST_*} environment variables, then
      * {@code overrides}. A file may mix tickcast keys, {@code kafka.}-prefixed client settings and plain Kafka
-     * client settings (a {@code client.properties} as Kafka's own tools take it).
+     * client settings (a {@code client.properties} as Kafka's own tools take it). A key's old name still works,
+     * with a warning logged that names the new one.
      *
      * @throws IllegalArgumentException naming the file or variable and the nearest valid name, for a key or
-     *                                  {@code TICKCAST_*} variable that is not a setting
+     *                                  {@code TICKCAST_*} variable that is not a setting; or naming the key, the value,
+     *                                  what is allowed and where it was set, for a value that is not allowed
      */
     public static TickcastConfig load(List<Path> files, Map<String, String> env, Map<String, String> overrides) {
-        Map<String, String> raw = new TreeMap<>();
-        Map<String, String> origin = new TreeMap<>();   // where each value came from, for error messages
-        for (Path file : files) {
-            readFile(file).forEach((k, value) -> {
-                raw.put(k, value);
-                origin.put(k, "set in config file " + file);
-            });
-        }
-        fromEnvironment(env).forEach((k, value) -> {
-            raw.put(k, value);
-            origin.put(k, "set by environment variable " + ConfigKey.envVarFor(k));
-        });
-        overrides.forEach((k, value) -> {
-            raw.put(k, value);
-            origin.put(k, "set on the command line");
-        });
-        try {
-            return fromMap(raw);
-        } catch (InvalidSettingException e) {
-            throw e.from(origin.getOrDefault(e.key().key(), "the default"));
-        } catch (UnknownKeyException e) {
-            throw new UnknownKeyException(e.key, origin.get(e.key));
-        }
+        return from(EffectiveSettings.resolve(files, env, overrides));
     }
 
-    /**
-     * The settings in {@code file}: tickcast keys and {@code kafka.}-prefixed ones as they are, plain Kafka client
-     * settings with the prefix added; an error names the file and what is wrong with it.
-     */
-    private static Map<String, String> readFile(Path file) {
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            props.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file + ": " + Causes.ofFile(e), e);
-        } catch (IllegalArgumentException e) {   // Properties.load: a malformed unicode escape
-            throw new IllegalArgumentException("config file " + file + " is not a properties file: " + e.getMessage(), e);
-        }
-        Map<String, String> raw = new TreeMap<>();
-        for (String k : props.stringPropertyNames()) {
-            String key = k.trim();
-            if (ConfigKey.find(key).isPresent() || key.startsWith(ConfigKey.KAFKA_PASSTHROUGH_PREFIX)) {
-                raw.put(key, props.getProperty(k));
-            } else if (KafkaClientKeys.isKnown(key)) {
-                raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + key, props.getProperty(k));
-            } else {
-                throw new IllegalArgumentException("config file " + file + ": unknown key '" + key + "'; did you mean '"
-                        + nearestKey(key) + "'? (tickcast keys: see docs/configuration.md; Kafka client settings as "
-                        + "Kafka's tools take them, with or without the prefix " + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
-            }
-        }
-        return raw;
-    }
-
-    /**
-     * {@code TICKCAST_<KEY>} for each key, {@code TICKCAST_KAFKA_<SETTING>} for Kafka client settings; the
-     * launcher's {@code TICKCAST_JAVA_OPTS} and the logging's {@code TICKCAST_LOG_LEVEL} are read elsewhere. Any
-     * other {@code TICKCAST_*} variable is a misspelling and an error.
-     */
-    private static Map<String, String> fromEnvironment(Map<String, String> env) {
-        Map<String, String> raw = new TreeMap<>();
-        String passthroughEnv = ConfigKey.ENV_PREFIX + "KAFKA_";
-        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-            String name = e.getKey();
-            if (!name.startsWith(ConfigKey.ENV_PREFIX) || ConfigKey.ENV_READ_ELSEWHERE.contains(name)) {
-                continue;
-            }
-            Optional<ConfigKey> key = Arrays.stream(ConfigKey.values()).filter(k -> k.envVar().equals(name)).findFirst();
-            if (key.isPresent()) {
-                raw.put(key.get().key(), e.getValue());
-            } else if (name.startsWith(passthroughEnv)
-                    && KafkaClientKeys.isKnown(kafkaKeyOf(name.substring(passthroughEnv.length())))) {
-                raw.put(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + kafkaKeyOf(name.substring(passthroughEnv.length())), e.getValue());
-            } else {
-                throw new IllegalArgumentException("environment variable " + name + " is not a tickcast setting; did you mean "
-                        + NearestName.among(name, knownEnvironmentVariables()) + "? (TICKCAST_<KEY> for each key in docs/configuration.md, "
-                        + "Configuration; " + passthroughEnv + "<SETTING> for a Kafka client setting, e.g. "
-                        + passthroughEnv + "SECURITY_PROTOCOL)");
-            }
-        }
-        return raw;
-    }
-
-    private static String kafkaKeyOf(String envSuffix) {
-        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
-    }
-
-    private static Set<String> knownEnvironmentVariables() {
-        Set<String> names = new TreeSet<>(ConfigKey.ENV_READ_ELSEWHERE);
-        Arrays.stream(ConfigKey.values()).forEach(k -> names.add(k.envVar()));
-        KafkaClientKeys.all().forEach(k -> names.add(ConfigKey.envVarFor(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + k)));
-        return names;
-    }
-
-    /** The valid key nearest a misspelt one: a tickcast key or a Kafka client setting. */
-    private static String nearestKey(String key) {
-        Set<String> names = new TreeSet<>();
-        Arrays.stream(ConfigKey.values()).forEach(k -> names.add(k.key()));
-        KafkaClientKeys.all().forEach(k -> names.add(ConfigKey.KAFKA_PASSTHROUGH_PREFIX + k));
-        return NearestName.among(key, names);
-    }
-
-    static TickcastConfig fromMap(Map<String, String> raw) {
-        Map<ConfigKey, String> v = new EnumMap<>(ConfigKey.class);
-        Map<String, String> kafka = new TreeMap<>();
-        for (Map.Entry<String, String> e : raw.entrySet()) {
-            if (e.getKey().startsWith(ConfigKey.KAFKA_PASSTHROUGH_PREFIX)) {
-                String setting = e.getKey().substring(ConfigKey.KAFKA_PASSTHROUGH_PREFIX.length());
-                if (!KafkaClientKeys.isKnown(setting)) {
-                    throw new IllegalArgumentException("'" + e.getKey() + "' names no Kafka client setting ('" + setting
-                            + "' is not a producer, consumer, admin or Kafka Streams setting); did you mean '"
-                            + nearestKey(e.getKey()) + "'?");
-                }
-                kafka.put(setting, e.getValue());
-                continue;
-            }
-            ConfigKey key = find(e.getKey());
-            v.put(key, e.getValue().trim());
-        }
-        for (ConfigKey k : ConfigKey.values()) {
-            v.putIfAbsent(k, k.defaultValue());
-        }
-        LstmConfig lstm = new LstmConfig(
-                integer(v, ConfigKey.WINDOW_SIZE),
-                integer(v, ConfigKey.LSTM_LAYERS),
-                integer(v, ConfigKey.LSTM_HIDDEN),
-                decimal(v, ConfigKey.TRAIN_LEARNING_RATE),
-                integer(v, ConfigKey.TRAIN_EPOCHS),
-                integer(v, ConfigKey.TRAIN_BATCH_SIZE),
-                longValue(v, ConfigKey.TRAIN_SEED));
-        Trainer trainer = new Trainer(duration(v, ConfigKey.TRAINER_INTERVAL),
-                longValue(v, ConfigKey.TRAINER_EVERY_TICKS), integer(v, ConfigKey.TRAINER_HISTORY_DAYS),
-                longValue(v, ConfigKey.TRAINER_MAX_HISTORY_TICKS), decimal(v, ConfigKey.TRAINER_VALIDATION_FRACTION),
-                integer(v, ConfigKey.TRAINER_MIN_WINDOWS), integer(v, ConfigKey.DEMOTION_WINDOW),
-                integer(v, ConfigKey.REGISTRY_KEEP_VERSIONS), decimal(v, ConfigKey.TRAINER_CPU_SHARE));
-        Clients clients = new Clients(duration(v, ConfigKey.CLIENT_TIMEOUT), duration(v, ConfigKey.PRODUCE_DELIVERY_TIMEOUT));
-        int rocksDbMemory = integer(v, ConfigKey.STREAM_ROCKSDB_MEMORY_MB);
-        check(rocksDbMemory >= 8 && rocksDbMemory <= 1 << 20, ConfigKey.STREAM_ROCKSDB_MEMORY_MB, "must be 8..1048576", rocksDbMemory);
-        int threads = integer(v, ConfigKey.STREAM_THREADS);
-        check(threads >= 1, ConfigKey.STREAM_THREADS, "must be >= 1", threads);
-        return new TickcastConfig(
-                v.get(ConfigKey.BOOTSTRAP_SERVERS),
-                v.get(ConfigKey.APPLICATION_ID),
-                new Topics(v.get(ConfigKey.TOPIC_TICKS), v.get(ConfigKey.TOPIC_FORECASTS), v.get(ConfigKey.TOPIC_DEAD_LETTER),
-                        v.get(ConfigKey.TOPIC_MODELS)),
-                new Http(v.get(ConfigKey.HTTP_HOST), port(integer(v, ConfigKey.HTTP_PORT)), v.get(ConfigKey.HTTP_ADVERTISED_HOST)),
-                v.get(ConfigKey.STATE_DIR),
-                threads,
-                new ThreadFailures(integer(v, ConfigKey.STREAM_THREAD_FAILURE_LIMIT), duration(v, ConfigKey.STREAM_THREAD_FAILURE_WINDOW)),
-                new Batching(integer(v, ConfigKey.STREAM_BATCH_MAX_SIZE), duration(v, ConfigKey.STREAM_BATCH_MAX_DELAY)),
-                rocksDbMemory,
-                lstm,
-                trainer,
-                new GateSettings(decimal(v, ConfigKey.GATE_LEVEL), integer(v, ConfigKey.GATE_MIN_WINDOWS),
-                        decimal(v, ConfigKey.GATE_MARGIN)),
-                new Intervals(intervalSettings(v), decimal(v, ConfigKey.GATE_COVERAGE_TOLERANCE)),
-                clients,
-                Map.copyOf(kafka),
-                liveEvidence(v));
-    }
-
-    private static LiveEvidence liveEvidence(Map<ConfigKey, String> v) {
-        String decision = v.get(ConfigKey.EVIDENCE_DECISION);
-        ServingDecision d = ServingDecision.of(decision).orElseThrow(() -> new InvalidSettingException(
-                ConfigKey.EVIDENCE_DECISION, "must be per-symbol or pooled", "'" + decision + "'"));
-        double alpha = decimal(v, ConfigKey.EVIDENCE_ALPHA);
-        check(alpha > 0 && alpha < 1, ConfigKey.EVIDENCE_ALPHA, "must be between 0 and 1 (exclusive)", alpha);
-        double margin = decimal(v, ConfigKey.EVIDENCE_MARGIN);
-        check(margin >= 0 && margin < 0.5, ConfigKey.EVIDENCE_MARGIN, "must be >= 0 and < 0.5", margin);
-        double bound = decimal(v, ConfigKey.EVIDENCE_LOSS_BOUND);
-        check(Double.isFinite(bound) && bound > 0, ConfigKey.EVIDENCE_LOSS_BOUND, "must be a number > 0", bound);
-        String multiplicity = v.get(ConfigKey.EVIDENCE_MULTIPLICITY);
-        Multiplicity m = Multiplicity.of(multiplicity).orElseThrow(() -> new InvalidSettingException(
-                ConfigKey.EVIDENCE_MULTIPLICITY, "must be none or family", "'" + multiplicity + "'"));
-        return new LiveEvidence(d, new EvidenceSettings(alpha, margin, bound, EvidenceSettings.DEFAULT_BETS), m);
-    }
-
-    private static IntervalSettings intervalSettings(Map<ConfigKey, String> v) {
-        java.util.List<Double> levels = new java.util.ArrayList<>();
-        for (String part : v.get(ConfigKey.INTERVAL_LEVELS).split(",")) {
-            try {
-                levels.add(Double.parseDouble(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingException(ConfigKey.INTERVAL_LEVELS, "must be comma-separated numbers such as "
-                        + "0.8,0.95", "'" + v.get(ConfigKey.INTERVAL_LEVELS) + "'");
-            }
-        }
-        return new IntervalSettings(levels, decimal(v, ConfigKey.INTERVAL_HALF_LIFE), decimal(v, ConfigKey.INTERVAL_ADAPT_RATE));
-    }
-
-    private static int port(int port) {
-        check(port >= 0 && port <= 65535, ConfigKey.HTTP_PORT, "must be 0..65535", port);
-        return port;
-    }
-
-    private static ConfigKey find(String key) {
-        return ConfigKey.find(key).orElseThrow(() -> new UnknownKeyException(key));
-    }
-
-    /** A key tickcast does not know (a typo, most likely): an error naming the nearest key, not a silent no-op. */
-    private static final class UnknownKeyException extends IllegalArgumentException {
-        private final String key;
-
-        UnknownKeyException(String key) {
-            this(key, null);
-        }
-
-        /** @param where where the key was set (e.g. "set in config file app.properties"), or null */
-        UnknownKeyException(String key, String where) {
-            super("unknown configuration key '" + key + "'" + (where == null ? "" : " " + where) + "; did you mean '"
-                    + nearestKey(key) + "'? (keys: see docs/configuration.md; Kafka client settings take the prefix "
-                    + ConfigKey.KAFKA_PASSTHROUGH_PREFIX + ")");
-            this.key = key;
-        }
-    }
-
-    private static int integer(Map<ConfigKey, String> v, ConfigKey k) {
-        try {
-            return Integer.parseInt(v.get(k));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(k, "must be an integer", "'" + v.get(k) + "'");
-        }
-    }
-
-    private static long longValue(Map<ConfigKey, String> v, ConfigKey k) {
-        try {
-            return Long.parseLong(v.get(k));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(k, "must be an integer", "'" + v.get(k) + "'");
-        }
-    }
-
-    private static Duration duration(Map<ConfigKey, String> v, ConfigKey k) {
-        try {
-            return Durations.parse(v.get(k));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(k, "must be a duration: " + Durations.SPELLINGS, "'" + v.get(k) + "'");
-        }
-    }
-
-    private static double decimal(Map<ConfigKey, String> v, ConfigKey k) {
-        try {
-            return Double.parseDouble(v.get(k));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(k, "must be a number", "'" + v.get(k) + "'");
-        }
+    /** The typed configuration of {@code settings}, each value parsed and checked ({@link ConfigKey#parse}). */
+    public static TickcastConfig from(EffectiveSettings settings) {
+        return ConfigAssembly.build(settings);
     }
 
     /** Settings shared by every Kafka client tickcast creates: bootstrap servers plus the kafka.* passthrough. */
@@ -518,52 +250,9 @@ public record TickcastConfig(
     }
 
     /** This config with the changes {@code change} makes to a copy of its components. */
-    private TickcastConfig copy(Consumer<Components> change) {
-        Components c = new Components(this);
+    private TickcastConfig copy(Consumer<ConfigComponents> change) {
+        ConfigComponents c = new ConfigComponents(this);
         change.accept(c);
         return c.build();
-    }
-
-    /** The components of a config, to change some and build a new one (the one place that lists them all). */
-    private static final class Components {
-        private String bootstrapServers;
-        private String applicationId;
-        private Topics topics;
-        private Http http;
-        private String stateDir;
-        private int streamThreads;
-        private ThreadFailures threadFailures;
-        private Batching batching;
-        private int rocksDbMemoryMb;
-        private LstmConfig lstm;
-        private Trainer trainer;
-        private GateSettings gate;
-        private Intervals intervals;
-        private Clients clients;
-        private Map<String, String> kafkaOverrides;
-        private LiveEvidence evidence;
-
-        Components(TickcastConfig c) {
-            bootstrapServers = c.bootstrapServers;
-            applicationId = c.applicationId;
-            topics = c.topics;
-            http = c.http;
-            stateDir = c.stateDir;
-            streamThreads = c.streamThreads;
-            threadFailures = c.threadFailures;
-            batching = c.batching;
-            rocksDbMemoryMb = c.rocksDbMemoryMb;
-            lstm = c.lstm;
-            trainer = c.trainer;
-            gate = c.gate;
-            intervals = c.intervals;
-            clients = c.clients;
-            kafkaOverrides = c.kafkaOverrides;
-            evidence = c.evidence;
-        }
-
-        TickcastConfig build() {
-            return new TickcastConfig(bootstrapServers, applicationId, topics, http, stateDir, streamThreads, threadFailures, batching, rocksDbMemoryMb, lstm, trainer, gate, intervals, clients, kafkaOverrides, evidence);
-        }
     }
 }

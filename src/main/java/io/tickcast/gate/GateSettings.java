@@ -1,7 +1,6 @@
 package io.tickcast.gate;
 
 import io.tickcast.settings.ConfigKey;
-import io.tickcast.settings.InvalidSettingException;
 
 /**
  * How much evidence a model needs: a one-sided Diebold-Mariano test at {@code level} over at least
@@ -15,10 +14,8 @@ public record GateSettings(double level, int minWindows, double margin) {
     public static final GateSettings DEFAULT = new GateSettings(0.05, 100, 0.01);
 
     public GateSettings {
-        InvalidSettingException.check(level > 0 && level < 0.5, ConfigKey.GATE_LEVEL,
-                "must be between 0 and 0.5 (exclusive)", level);
-        InvalidSettingException.check(minWindows >= 2, ConfigKey.GATE_MIN_WINDOWS, "must be >= 2", minWindows);
-        InvalidSettingException.check(margin >= 0 && margin < 0.5, ConfigKey.GATE_MARGIN,
-                "must be at least 0 and below 0.5", margin);
+        ConfigKey.GATE_LEVEL.check(level);
+        ConfigKey.GATE_MIN_WINDOWS.check(minWindows);
+        ConfigKey.GATE_MARGIN.check(margin);
     }
 }

@@ -36,16 +36,13 @@ public record IntervalSettings(List<Double> levels, double halfLife, double adap
         levels = List.copyOf(levels);
         double previous = 0;
         for (double l : levels) {
-            InvalidSettingException.check(l > 0 && l < 1, ConfigKey.INTERVAL_LEVELS,
-                    "must each be between 0 and 1 (exclusive)", l);
+            ConfigKey.INTERVAL_LEVELS.check(l);
             InvalidSettingException.check(l > previous, ConfigKey.INTERVAL_LEVELS, "must be ascending without repeats",
                     levels);
             previous = l;
         }
-        InvalidSettingException.check(halfLife >= 1 && halfLife <= 1000, ConfigKey.INTERVAL_HALF_LIFE,
-                "must be between 1 and 1000 trading days", halfLife);
-        InvalidSettingException.check(adaptRate >= 0 && adaptRate <= 0.5, ConfigKey.INTERVAL_ADAPT_RATE,
-                "must be between 0 and 0.5", adaptRate);
+        ConfigKey.INTERVAL_HALF_LIFE.check(halfLife);
+        ConfigKey.INTERVAL_ADAPT_RATE.check(adaptRate);
     }
 
     /** The online width correction these settings ask for. */

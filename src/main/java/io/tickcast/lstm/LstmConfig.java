@@ -1,7 +1,6 @@
 package io.tickcast.lstm;
 
 import io.tickcast.settings.ConfigKey;
-import io.tickcast.settings.InvalidSettingException;
 
 /**
  * The LSTM's architecture and training hyperparameters. The network and the loss follow the seed article: 5-day
@@ -14,13 +13,12 @@ public record LstmConfig(int window, int layers, int hidden, double learningRate
     public static final LstmConfig DEFAULT = new LstmConfig(5, 2, 8, 0.03, 100, 1024, 42L);
 
     public LstmConfig {
-        InvalidSettingException.check(window >= 2, ConfigKey.WINDOW_SIZE, "must be >= 2", window);
-        InvalidSettingException.check(layers >= 1, ConfigKey.LSTM_LAYERS, "must be >= 1", layers);
-        InvalidSettingException.check(hidden >= 1, ConfigKey.LSTM_HIDDEN, "must be >= 1", hidden);
-        InvalidSettingException.check(learningRate > 0 && Double.isFinite(learningRate), ConfigKey.TRAIN_LEARNING_RATE,
-                "must be a finite number > 0", learningRate);
-        InvalidSettingException.check(epochs >= 1, ConfigKey.TRAIN_EPOCHS, "must be >= 1", epochs);
-        InvalidSettingException.check(batchSize >= 1, ConfigKey.TRAIN_BATCH_SIZE, "must be >= 1", batchSize);
+        ConfigKey.LSTM_WINDOW_SIZE.check(window);
+        ConfigKey.LSTM_LAYERS.check(layers);
+        ConfigKey.LSTM_HIDDEN.check(hidden);
+        ConfigKey.LSTM_LEARNING_RATE.check(learningRate);
+        ConfigKey.LSTM_EPOCHS.check(epochs);
+        ConfigKey.LSTM_BATCH_SIZE.check(batchSize);
     }
 
     public LstmConfig withEpochs(int newEpochs) {

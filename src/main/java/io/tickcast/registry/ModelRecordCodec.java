@@ -68,7 +68,7 @@ public final class ModelRecordCodec {
             problem = "the record says window " + a.window() + ", " + a.layers() + " layers, hidden " + a.hidden()
                     + " but its model bytes hold window " + c.window() + ", " + c.layers() + " layers, hidden " + c.hidden();
         } else if (c.window() != window) {
-            problem = "window " + c.window() + " does not match the stream's window " + window + " (window.size)";
+            problem = "window " + c.window() + " does not match the stream's window " + window + " (lstm.window-size)";
         }
         if (problem != null) {
             model.close();

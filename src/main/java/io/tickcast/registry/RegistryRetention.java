@@ -22,7 +22,7 @@ public final class RegistryRetention {
     }
 
     /**
-     * @param keep       {@code registry.keep-versions}, at least 1
+     * @param keep       {@code trainer.keep-versions}, at least 1
      * @param present    the versions the registry holds, the one published now included
      * @param publishing the version published now (it serves next)
      * @param serving    the version serving before it (0: none)

@@ -140,7 +140,7 @@ public final class ModelSlot {
     public void install(LstmModel model, long version, ForecasterCalibration calibration, ChallengerTerms terms) {
         if (model.window() != window) {
             throw new IllegalArgumentException("model window " + model.window() + " does not match the stream's window "
-                    + window + " (window.size)");
+                    + window + " (lstm.window-size)");
         }
         if (calibration != null && calibration.naive() != null) {
             naiveCalibration = calibration.naive();

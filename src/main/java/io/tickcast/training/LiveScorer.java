@@ -59,7 +59,7 @@ public final class LiveScorer implements AutoCloseable {
     private LocalDate scoreAfter;
 
     /**
-     * @param capacity   how many recent scores the displayed ratio and statistic cover ({@code demotion.window};
+     * @param capacity   how many recent scores the displayed ratio and statistic cover ({@code trainer.demotion-window};
      *                   0: no live check)
      * @param minWindows fewest scores the displayed figures need ({@code gate.min-windows})
      * @param halfLife   the half-life of the volatility that scales scores ({@code interval.half-life})

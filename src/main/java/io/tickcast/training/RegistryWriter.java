@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * How the trainer writes to the registry: under the next free version, through a {@link TransactionalPublisher}
  * that only one trainer per application id can hold, deleting old versions with each record
- * ({@link RegistryRetention}, {@code registry.keep-versions}) and carrying the demoted versions forward in it.
+ * ({@link RegistryRetention}, {@code trainer.keep-versions}) and carrying the demoted versions forward in it.
  * When another trainer takes the transactional id, this one is fenced for good: it says so once, in an ERROR
  * with what to do, and {@link #fenced()} says so to the probes. Not thread-safe: the trainer calls it under its
  * publish lock.
@@ -111,7 +111,7 @@ final class RegistryWriter implements AutoCloseable {
             demotedHere.add(demoting);
         }
         if (!delete.isEmpty()) {
-            LOG.info("deleted {} old version(s) from the model registry (v{}..v{}), keeping {} (registry.keep-versions={})",
+            LOG.info("deleted {} old version(s) from the model registry (v{}..v{}), keeping {} (trainer.keep-versions={})",
                     delete.size(), delete.first(), delete.last(), present.size() - delete.size(),
                     config.trainer().keepVersions());
         }

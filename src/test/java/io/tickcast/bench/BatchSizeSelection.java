@@ -17,7 +17,7 @@ import io.tickcast.records.PriceSeries;
 import io.tickcast.training.GatedTraining;
 
 /**
- * Candidate batch sizes ({@code train.batch-size}) and learning rates compared on the training part of the
+ * Candidate batch sizes ({@code lstm.batch-size}) and learning rates compared on the training part of the
  * bundled series only (never their test split), for a default that trains faster: for each series, the training part is the first 70% of its
  * windows (the backtest's default split); each candidate trains there as the backtest and the service do
  * ({@link GatedTraining}: the most recent 20% of the training part are the gate's windows, of the rest the last

@@ -62,7 +62,7 @@ class ProduceAcrossBrokerOutageIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> recordsIn(topic) >= 100);
         kafka.stop();
         // down for longer than client.timeout (15 s), the bound of produce's start-up check, and well within
-        // produce.delivery-timeout (2 min): produce keeps waiting for the cluster
+        // client.delivery-timeout (2 min): produce keeps waiting for the cluster
         await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).until(() -> !produce.isDone());
         kafka.restart();
 
@@ -87,7 +87,7 @@ class ProduceAcrossBrokerOutageIT {
         Path csv = ticksFile(600);
         List<String> expected = ids(inDateOrder(csv));
         CompletableFuture<CliRun> produce = CompletableFuture.supplyAsync(() -> produce(topic, csv, "--rate", "100",
-                "--set", "produce.delivery-timeout=PT3S"));
+                "--set", "client.delivery-timeout=PT3S"));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> recordsIn(topic) >= 100);
         kafka.stop();
@@ -100,7 +100,7 @@ class ProduceAcrossBrokerOutageIT {
         int published = Integer.parseInt(m.group(1));
         assertThat(published).isBetween(100, 599);
         assertThat(r.err()).contains("produce stopped: the cluster at " + kafka.bootstrapServers(),
-                "did not acknowledge tick " + (published + 1) + " of 600", "produce.delivery-timeout is PT3S",
+                "did not acknowledge tick " + (published + 1) + " of 600", "client.delivery-timeout is PT3S",
                 "resume with: tickcast produce " + csv + " --skip " + published);
 
         kafka.restart();

@@ -136,8 +136,8 @@ class RunStartupErrorsIT {
                 "model file " + junk + " is not a usable model: not a tickcast LSTM model");
         assertFails(runOffline("--model", missing.toString(), "--force"), "cannot read model file " + missing + ": no such file");
         assertFails(runOffline("--model", dir.toString(), "--force"), "cannot read model file " + dir + ": is a directory");
-        assertFails(runOffline("--model", good.toString(), "--force", "--set", "window.size=6"), "model file " + good
-                + " cannot serve this stream: it forecasts from 5 closes (window 5, 2 layers, hidden 8), but window.size is 6");
+        assertFails(runOffline("--model", good.toString(), "--force", "--set", "lstm.window-size=6"), "model file " + good
+                + " cannot serve this stream: it forecasts from 5 closes (window 5, 2 layers, hidden 8), but lstm.window-size is 6");
     }
 
     @Test

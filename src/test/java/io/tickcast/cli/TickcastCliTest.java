@@ -23,7 +23,7 @@ class TickcastCliTest {
     void everyCommandDocumentsItsOptions() {
         CliRun top = CliRun.of("--help");
         assertThat(top.exitCode()).isZero();
-        for (String command : List.of("demo", "run", "produce", "consume", "train", "models", "backtest")) {
+        for (String command : List.of("demo", "run", "produce", "consume", "train", "models", "backtest", "config")) {
             assertThat(top.out()).contains(command);
             CliRun help = CliRun.of(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
@@ -33,7 +33,7 @@ class TickcastCliTest {
         assertThat(CliRun.of("run", "--help").out()).contains("--bootstrap-servers", "--config", "--model", "--train-csv", "--set");
         String clientTimeout = "client.timeout (default " + ConfigKey.CLIENT_TIMEOUT.defaultValue() + ")";
         assertThat(helpText("produce")).contains("--rate", "FILE", "--format", "csv|json", "standard input", "--skip", "idempotent", clientTimeout,
-                "produce.delivery-timeout (default " + ConfigKey.PRODUCE_DELIVERY_TIMEOUT.defaultValue() + ")");
+                "client.delivery-timeout (default " + ConfigKey.CLIENT_DELIVERY_TIMEOUT.defaultValue() + ")");
         assertThat(helpText("consume")).contains("--follow", "--json", "--from-beginning", clientTimeout);
         assertThat(helpText("models")).contains(clientTimeout);
         assertThat(helpText("run")).contains(clientTimeout, "--create-topics", "exits with status 1",

@@ -31,7 +31,7 @@ class TickcastConfigTest {
     @Test
     void fileThenEnvironmentThenOverridesWin() throws Exception {
         Path f = dir.resolve("t.properties");
-        Files.writeString(f, "topic.ticks=file-ticks\ntopic.forecasts=file-fc\nwindow.size=7\nkafka.security.protocol=SSL\n");
+        Files.writeString(f, "topic.ticks=file-ticks\ntopic.forecasts=file-fc\nlstm.window-size=7\nkafka.security.protocol=SSL\n");
         TickcastConfig c = TickcastConfig.load(f,
                 Map.of("TICKCAST_TOPIC_FORECASTS", "env-fc", "TICKCAST_TOPIC_DEAD_LETTER", "env-dlq",
                         "TICKCAST_KAFKA_SASL_MECHANISM", "PLAIN", "HOME", "/root"),
@@ -46,10 +46,10 @@ class TickcastConfigTest {
     void unknownKeysAndBadValuesAreClearErrors() {
         assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("topic.tick", "x")))
                 .hasMessageContaining("unknown configuration key 'topic.tick' set on the command line; did you mean 'topic.ticks'?");
-        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("window.size", "five")))
-                .hasMessageContaining("window.size must be an integer");
-        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("train.learning-rate", "-1")))
-                .hasMessageContaining("train.learning-rate must be a finite number > 0, was -1.0 (set on the command line)");
+        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("lstm.window-size", "five")))
+                .hasMessageContaining("lstm.window-size must be an integer");
+        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("lstm.learning-rate", "-1")))
+                .hasMessageContaining("lstm.learning-rate must be a finite number > 0, was -1.0 (set on the command line)");
         assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("http.port", "70000")))
                 .hasMessageContaining("http.port must be 0..65535");
         assertThatThrownBy(() -> TickcastConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
@@ -105,13 +105,13 @@ class TickcastConfigTest {
         assertThat(TickcastConfig.defaults().clients())
                 .isEqualTo(new TickcastConfig.Clients(Duration.ofSeconds(15), Duration.ofMinutes(2)));
         TickcastConfig c = TickcastConfig.load(List.of(), Map.of("TICKCAST_CLIENT_TIMEOUT", "PT3S"),
-                Map.of("produce.delivery-timeout", "PT30S"));
+                Map.of("client.delivery-timeout", "PT30S"));
         assertThat(c.clients()).isEqualTo(new TickcastConfig.Clients(Duration.ofSeconds(3), Duration.ofSeconds(30)));
         assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("client.timeout", "15")))
                 .hasMessageContaining("client.timeout must be a duration: 500ms, 2s, 5m, 1h, 1d or ISO-8601 such as PT15S, "
                         + "was '15'");
-        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("produce.delivery-timeout", "PT0.5S")))
-                .hasMessageContaining("produce.delivery-timeout must be at least PT1S");
+        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of(), Map.of("client.delivery-timeout", "PT0.5S")))
+                .hasMessageContaining("client.delivery-timeout must be at least PT1S");
     }
 
     @Test
@@ -177,6 +177,32 @@ class TickcastConfigTest {
         assertThat(KafkaClientKeys.isKnown("topic.cleanup.policy")).isTrue();
         assertThat(KafkaClientKeys.isKnown("consumer.cleanup.policy")).isFalse();
         assertThat(KafkaClientKeys.isKnown("bootstrap.server")).isFalse();
+    }
+
+    @Test
+    void theChoicesAKeyAllowsAreTheLabelsOfWhatItSets() {
+        for (io.tickcast.evidence.ServingDecision d : io.tickcast.evidence.ServingDecision.values()) {
+            assertThat(TickcastConfig.load(List.of(), Map.of(), Map.of("evidence.decision", d.label())).evidence().decision())
+                    .isEqualTo(d);
+        }
+        for (io.tickcast.evidence.Multiplicity m : io.tickcast.evidence.Multiplicity.values()) {
+            assertThat(TickcastConfig.load(List.of(), Map.of(), Map.of("evidence.multiplicity", m.label())).evidence()
+                    .multiplicity()).isEqualTo(m);
+        }
+        assertThat(ConfigKey.EVIDENCE_DECISION.allowedValues()).isEqualTo(java.util.Arrays.stream(
+                io.tickcast.evidence.ServingDecision.values()).map(io.tickcast.evidence.ServingDecision::label)
+                .collect(java.util.stream.Collectors.joining(" or ")));
+        assertThatThrownBy(() -> TickcastConfig.load(List.of(), Map.of("TICKCAST_EVIDENCE_MULTIPLICITY", "all"), Map.of()))
+                .hasMessage("evidence.multiplicity must be none or family, was 'all' (set by environment variable "
+                        + "TICKCAST_EVIDENCE_MULTIPLICITY)");
+    }
+
+    @Test
+    void theRecordsDefaultsAreTheKeysDefaults() {
+        TickcastConfig c = TickcastConfig.defaults();
+        assertThat(c.gate()).isEqualTo(io.tickcast.gate.GateSettings.DEFAULT);
+        assertThat(c.evidence()).isEqualTo(TickcastConfig.LiveEvidence.DEFAULT);
+        assertThat(c.stateDir()).isEqualTo(ConfigKey.STATE_DIR.defaultValue());
     }
 
     @Test

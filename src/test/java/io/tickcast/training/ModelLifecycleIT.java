@@ -63,7 +63,7 @@ class ModelLifecycleIT {
         // the pooled decision's lifecycle: one model serves every symbol, the trainer's live check demotes it
         TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "lifecycle-it", Map.of(
                 "gate.min-windows", "100",
-                "demotion.window", "160",
+                "trainer.demotion-window", "160",
                 "evidence.decision", "pooled"));
         try (Admin admin = Admin.create(config.kafkaClientProperties())) {
             admin.createTopics(List.of(new NewTopic(config.topics().ticks(), 2, (short) 1),

@@ -55,7 +55,7 @@ class OneTrainerIT {
     @Test
     void theSecondTrainerFencesTheFirstWhichSaysSoAndOnlyTheSecondPublishes() throws Exception {
         TickcastConfig config = TrainerTestConfig.of(kafka.bootstrapServers(), "one-trainer-it", Map.of(
-                "registry.keep-versions", "1"));
+                "trainer.keep-versions", "1"));
         TopicAdmin.ensureTopics(config, 2, (short) 1);
         try (TickPublisher ticks = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
             ticks.publish(SyntheticSeries.waveDays(SYMBOLS, DAYS).stream().flatMap(List::stream).toList(), 0, n -> { });
@@ -107,7 +107,7 @@ class OneTrainerIT {
             assertThat(promoted.outcome()).as(promoted.detail()).isEqualTo(RetrainCycle.Outcome.PROMOTED);
             assertThat(promoted.record().version()).isEqualTo(3);
 
-            // with registry.keep-versions=1 the second trainer deleted v1 in v3's transaction; v2 served before v3
+            // with trainer.keep-versions=1 the second trainer deleted v1 in v3's transaction; v2 served before v3
             // (instances that refused v3 would go on serving it), so it stays
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> b.registry().presentVersions().equals(
                     new TreeSet<>(List.of(2L, 3L))));
