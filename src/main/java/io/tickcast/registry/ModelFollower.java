@@ -57,6 +57,7 @@ public final class ModelFollower implements AutoCloseable {
     /** What the registry holds: the newest record under each key (metadata and bytes, a few KB each). */
     private final RegistryState state = new RegistryState();
     private final AtomicLong modelLoads = new AtomicLong();
+    private final AtomicLong installs = new AtomicLong();
     private final AtomicLong recordsRead = new AtomicLong();
     private volatile boolean closed;
     private volatile ModelRecord current;
@@ -156,6 +157,11 @@ public final class ModelFollower implements AutoCloseable {
     /** How many models this follower has loaded (deserialised for the engine) so far, successfully or not. */
     public long modelLoads() {
         return modelLoads.get();
+    }
+
+    /** How many records this follower has installed (put in service: a model, or the naive forecast) so far. */
+    public long installs() {
+        return installs.get();
     }
 
     private void loop() {
@@ -294,6 +300,7 @@ public final class ModelFollower implements AutoCloseable {
     private void install(Loaded loaded) {
         ModelRecord record = loaded.record();
         current = record;
+        installs.incrementAndGet();
         if (record.isNaive()) {
             if (record.calibration() != null && record.calibration().naive() != null) {
                 slot.calibrateNaive(record.calibration().naive());

@@ -87,8 +87,8 @@ class ModelLifecycleIT {
             ticks.publish(days(closes, 0, WAVE_DAYS), 0, n -> { });
 
             // no registry topic yet: the trainer says so, is not ready, and publishes nothing
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> trainer.registryProblem() != null
-                    && trainer.registryProblem().startsWith("cannot read the model registry"));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> trainer.status().registry().reading()
+                    == TrainerStatus.Reading.FAILING);
             HttpResponse<String> notReady = http.send(HttpRequest.newBuilder(URI.create(trainerNode.http().url("/health/ready")))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(notReady.statusCode()).isEqualTo(503);
