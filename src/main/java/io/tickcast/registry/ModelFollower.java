@@ -323,8 +323,8 @@ public final class ModelFollower implements AutoCloseable {
      * evidence promotes it, starting from the record's validation evidence.
      */
     public static ChallengerTerms terms(ModelRecord record, ServingDecision decision) {
-        boolean everywhere = "forced".equals(record.promotedBy())
-                || decision == ServingDecision.POOLED && !ModelRecord.CHALLENGER.equals(record.promotedBy());
+        boolean everywhere = record.promotedBy() == PromotedBy.FORCED
+                || decision == ServingDecision.POOLED && record.promotedBy() != PromotedBy.CHALLENGER;
         return new ChallengerTerms(everywhere, record.data() == null ? null : record.data().to(),
                 record.symbolEvidence(), record.data() == null ? 1 : record.data().symbols());
     }
@@ -335,12 +335,12 @@ public final class ModelFollower implements AutoCloseable {
             return "the naive forecast (record v" + r.version() + ")";
         }
         String why = switch (r.promotedBy()) {
-            case "gate" -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
-            case "forced" -> "published with --force, not validated";
-            case ModelRecord.CHALLENGER -> "the challenger: sane on validation, serves where each symbol's evidence "
+            case GATE -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
+            case FORCED -> "published with --force, not validated";
+            case CHALLENGER -> "the challenger: sane on validation, serves where each symbol's evidence "
                     + "promotes it" + (r.validation() == null ? "" : ": " + r.validation().summary());
-            case "demotion" -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
-            default -> r.promotedBy();
+            case DEMOTION -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
+            case ROLLBACK, BOOTSTRAP -> r.promotedBy().label();
         };
         return "model v" + r.version() + " (created " + r.createdAt() + ", " + why + ")";
     }

@@ -12,6 +12,7 @@ import io.tickcast.records.Tick;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
+import io.tickcast.registry.PromotedBy;
 import io.tickcast.serving.ModelSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ final class LiveCheck implements AutoCloseable {
                 config.evidence().settings().alpha(), v.evidence(), v.days());
         ModelRecord published = publishing.demote(v.version(), (demoted, nextVersion) -> {
             ModelRecord fallback = fallback(demoted);
-            return fallback != null ? fallback.republished("demotion", why)
+            return fallback != null ? fallback.republished(PromotedBy.DEMOTION, why)
                     : ModelRecord.naive(nextVersion, clock.instant(), why).withCalibration(naiveCalibration());
         });
         if (published == null) {
