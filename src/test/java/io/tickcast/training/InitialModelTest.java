@@ -14,7 +14,6 @@ import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.registry.ModelRecord;
 import io.tickcast.records.PriceSeries;
 import io.tickcast.registry.PromotedBy;
 import org.junit.jupiter.api.Test;
