@@ -6,6 +6,7 @@ import java.util.List;
 import io.tickcast.evaluation.ForecastMetrics;
 import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.records.Forecast;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.Tick;
 
 /**
@@ -43,7 +44,7 @@ record ServedScores(SymbolResult.Scores published, double ratio, SymbolResult.Se
                 continue;
             }
             served[j] = f.forecastClose();
-            if (Forecast.MODEL_LSTM.equals(f.model())) {
+            if (f.madeBy(ModelKind.LSTM)) {
                 lstmServed++;
                 firstServed = firstServed == null ? made.date() : firstServed;
             }

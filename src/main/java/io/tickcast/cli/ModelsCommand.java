@@ -9,6 +9,7 @@ import io.tickcast.kafka.TickcastAcls;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
+import io.tickcast.registry.PromotedBy;
 import io.tickcast.registry.RegistryReader;
 import io.tickcast.registry.RegistryState;
 import picocli.CommandLine.Command;
@@ -88,7 +89,7 @@ final class ModelsCommand implements Runnable {
             ModelRecordCodec.loadModel(found, config.lstm(), config.windowSize()).close(); // as a follower would check it
             // a plain producer, not the trainer's transactional one: a rollback neither fences nor waits for the trainer
             try (ModelPublisher publisher = new ModelPublisher(client, config.topics().models())) {
-                publisher.publish(found.republished("rollback", null).withDemotedVersions(registry.demoted()));
+                publisher.publish(found.republished(PromotedBy.ROLLBACK, null).withDemotedVersions(registry.demoted()));
             }
             spec.commandLine().getOut().println("published v" + version + " again; instances switch to it within a second");
             spec.commandLine().getOut().flush();

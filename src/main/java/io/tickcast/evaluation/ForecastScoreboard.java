@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Interval;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.Tick;
 
 /**
@@ -72,7 +73,7 @@ public final class ForecastScoreboard {
             double[] model = r.stream().mapToDouble(a -> a.forecast().forecastClose()).toArray();
             double[] naive = r.stream().mapToDouble(a -> a.forecast().lastClose()).toArray();
             double[] actual = r.stream().mapToDouble(Row::actual).toArray();
-            long lstm = r.stream().filter(a -> Forecast.MODEL_LSTM.equals(a.forecast().model())).count();
+            long lstm = r.stream().filter(a -> a.forecast().madeBy(ModelKind.LSTM)).count();
             out.add(new SymbolScore(symbol, r.size(), ForecastMetrics.rmse(model, actual), ForecastMetrics.mae(model, actual),
                     ForecastMetrics.rmse(naive, actual), ForecastMetrics.mae(naive, actual), lstm, coverage(r),
                     challenger(r)));

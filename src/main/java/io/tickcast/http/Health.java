@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.training.TrainerStatus;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -118,19 +119,6 @@ public final class Health {
     }
 
     /**
-     * What the trainer role's probes look at.
-     *
-     * @param feedAlive       its feed of the ticks topic runs
-     * @param caughtUp        it has read the ticks topic to the end it had at start
-     * @param registryProblem why the registry cannot be read or is still being read (null: fine)
-     * @param registryDown    the registry has been unreadable for too long
-     * @param fenced          why another trainer took over publishing (null: this one publishes)
-     */
-    public record TrainerState(boolean feedAlive, boolean caughtUp, String registryProblem, boolean registryDown,
-                               String fenced) {
-    }
-
-    /**
      * The trainer role's probes (a process without a stream). Live: its feed thread reads the ticks topic, its
      * registry reader has not failed for longer than its grace period, and no other trainer has fenced it (then it
      * never publishes again, and a restart either makes it the one trainer or, if the other is still there, keeps
@@ -138,25 +126,29 @@ public final class Health {
      * start (so its first training sees the whole history), and it can read the model registry (it publishes
      * only then).
      */
-    public static Probe trainer(TrainerState t, boolean ready) {
+    public static Probe trainer(TrainerStatus t, boolean ready) {
+        TrainerStatus.Registry registry = t.registry();
+        boolean feedRuns = t.feed().state() == TrainerStatus.FeedState.RUNNING;
+        boolean caughtUp = t.feed().caughtUp();
+        boolean live = feedRuns && !registry.down() && !t.fenced();
+        boolean ok = ready ? live && caughtUp && registry.readable() : live;
+        String registryText = registry.readable() ? "ok" : registry.describe();
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean live = t.feedAlive() && !t.registryDown() && t.fenced() == null;
-        boolean ok = ready ? live && t.caughtUp() && t.registryProblem() == null : live;
         body.put("status", ok ? (ready ? "READY" : "UP") : (ready ? "NOT_READY" : "DOWN"));
         body.put("role", "trainer");
-        body.put("history", t.caughtUp() ? "caught up" : "reading the ticks topic");
-        body.put("registry", t.registryProblem() == null ? "ok" : t.registryProblem());
-        body.put("publishing", t.fenced() == null ? "ok" : t.fenced());
-        if (t.fenced() != null) {
-            body.put("reason", t.fenced() + ": run exactly one trainer per application.id");
-        } else if (!t.feedAlive()) {
+        body.put("history", caughtUp ? "caught up" : "reading the ticks topic");
+        body.put("registry", registryText);
+        body.put("publishing", t.publishing() instanceof TrainerStatus.Publishing.Fenced f ? f.describe() : "ok");
+        if (t.publishing() instanceof TrainerStatus.Publishing.Fenced f) {
+            body.put("reason", f.describe() + ": run exactly one trainer per application.id");
+        } else if (!feedRuns) {
             body.put("reason", "the trainer's feed of the ticks topic stopped");
-        } else if (t.registryDown()) {
-            body.put("reason", "the model registry has been unreadable for too long: " + t.registryProblem());
-        } else if (ready && !t.caughtUp()) {
+        } else if (registry.down()) {
+            body.put("reason", "the model registry has been unreadable for too long: " + registry.describe());
+        } else if (ready && !caughtUp) {
             body.put("reason", "still reading the ticks topic");
-        } else if (ready && t.registryProblem() != null) {
-            body.put("reason", t.registryProblem());
+        } else if (ready && !registry.readable()) {
+            body.put("reason", registryText);
         }
         return new Probe(ok ? 200 : 503, body);
     }

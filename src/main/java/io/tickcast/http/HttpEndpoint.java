@@ -22,6 +22,7 @@ import io.tickcast.evidence.SymbolEvidence;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.records.Json;
 import io.tickcast.serving.ModelSlot;
+import io.tickcast.training.TrainerStatus;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -61,14 +62,14 @@ public final class HttpEndpoint implements AutoCloseable {
      * @param streams      the process's Kafka Streams client, for the probes and forecast queries; null in a process
      *                     without a stream (then the probes follow the trainer)
      * @param forecaster   what the stream forecasts with ("lstm v3", "naive fallback: ..."; null: nothing can)
-     * @param trainer      what the probes look at of the process's trainer; null in a process without one
+     * @param trainer      the status of the process's trainer's parts, for the probes; null in a process without one
      * @param lastTraining what the trainer last did (null before its first attempt), shown in the probe bodies
      * @param stoppedParts background parts that have stopped for good: a stream process is not live while any has
      * @param streamHasRun whether the stream has been RUNNING since it started (then a rebalance does not make it
      *                     unready; see {@link Health#ready}); null: never counted as having run
      */
     public record Sources(Function<String, TickcastMetrics.Scrape> scrape, KafkaStreams streams, Supplier<String> forecaster,
-                          Supplier<Health.TrainerState> trainer, Supplier<String> lastTraining,
+                          Supplier<TrainerStatus> trainer, Supplier<String> lastTraining,
                           Supplier<List<String>> stoppedParts, java.util.function.BooleanSupplier streamHasRun) {
 
         public Sources {
@@ -210,9 +211,9 @@ public final class HttpEndpoint implements AutoCloseable {
      * change: the stream is fine, and a restart would take forecasting down only to fence the other trainer in turn.
      */
     private Health.Probe withTrainerNote(Health.Probe probe) {
-        String fenced = sources.trainer() == null ? null : sources.trainer().get().fenced();
-        if (fenced != null) {
-            probe.body().put("trainer", fenced);
+        if (sources.trainer() != null
+                && sources.trainer().get().publishing() instanceof TrainerStatus.Publishing.Fenced fenced) {
+            probe.body().put("trainer", fenced.describe());
         }
         return probe;
     }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.evidence.SymbolEvidence;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.RejectReason;
 import io.tickcast.topology.PriceWindow;
 import io.tickcast.topology.StreamEvents;
@@ -138,8 +139,8 @@ public final class MicrometerStreamEvents implements StreamEvents {
     }
 
     @Override
-    public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
-        String kind = TickcastMetrics.modelLabel(modelKind);
+    public void forecastMade(ModelKind modelKind, long modelVersion, long inferenceNanos) {
+        String kind = modelKind.label();
         forecastsOf(kind).increment();
         inferenceOf(kind).record(inferenceNanos, TimeUnit.NANOSECONDS);
     }

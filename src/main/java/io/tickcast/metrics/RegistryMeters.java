@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tickcast.records.Forecast;
+import io.tickcast.records.ModelKind;
 import io.tickcast.registry.RegistryEvents;
 
 /**
@@ -55,7 +55,7 @@ public final class RegistryMeters implements RegistryEvents {
     public void modelInstalled(long version, Instant createdAt) {
         modelCreatedAt = createdAt;
         modelVersion = version;
-        liveAccuracy.track(Forecast.MODEL_LSTM, version); // its live-accuracy series, at zero until its first score
+        liveAccuracy.track(ModelKind.LSTM.label(), version); // its live-accuracy series, at zero until its first score
     }
 
     /** The reason is one of {@link TickcastMetrics#REJECTION_REASONS}; anything else counts as {@code other}. */

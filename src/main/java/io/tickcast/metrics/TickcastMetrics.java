@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickcast.evaluation.ScoredForecast;
-import io.tickcast.records.Forecast;
+import io.tickcast.records.ModelKind;
 import io.tickcast.registry.RegistryEvents;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.StreamEvents;
@@ -57,7 +58,7 @@ public final class TickcastMetrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickcastMetrics.class);
 
     /** Values of the {@code model} label. */
-    public static final List<String> MODEL_KINDS = List.of(Forecast.MODEL_LSTM, Forecast.MODEL_NAIVE);
+    public static final List<String> MODEL_KINDS = Arrays.stream(ModelKind.values()).map(ModelKind::label).toList();
     /** Values of the {@code outcome} label of {@code tickcast_training_runs_total}. */
     public static final List<String> TRAINING_OUTCOMES = List.of("promoted", "rejected", "skipped", "failed");
     /** Why an instance refuses a model registry record (see ModelFollower); registered up front. */
@@ -231,11 +232,6 @@ public final class TickcastMetrics implements AutoCloseable {
     /** {@link LiveAccuracyMeters#levelLabel}. */
     static String levelLabel(double level) {
         return LiveAccuracyMeters.levelLabel(level);
-    }
-
-    /** {@link LiveAccuracyMeters#modelLabel}. */
-    static String modelLabel(String kind) {
-        return LiveAccuracyMeters.modelLabel(kind);
     }
 
     // ---- meters ----

@@ -25,11 +25,18 @@ public record Forecast(
         List<Interval> intervals,
         ChallengerForecast challenger) {
 
+    /** {@link ModelKind#LSTM}'s label: the {@code model} of a forecast the LSTM made. */
     public static final String MODEL_LSTM = "lstm";
+    /** {@link ModelKind#NAIVE}'s label: the {@code model} of a naive forecast. */
     public static final String MODEL_NAIVE = "naive";
 
     public Forecast {
         intervals = intervals == null ? List.of() : List.copyOf(intervals);
+    }
+
+    /** True when {@code kind} made this forecast (false for a {@code model} label this build does not know). */
+    public boolean madeBy(ModelKind kind) {
+        return kind.label().equals(model);
     }
 
     /**

@@ -57,6 +57,7 @@ public final class ModelFollower implements AutoCloseable {
     /** What the registry holds: the newest record under each key (metadata and bytes, a few KB each). */
     private final RegistryState state = new RegistryState();
     private final AtomicLong modelLoads = new AtomicLong();
+    private final AtomicLong installs = new AtomicLong();
     private final AtomicLong recordsRead = new AtomicLong();
     private volatile boolean closed;
     private volatile ModelRecord current;
@@ -156,6 +157,11 @@ public final class ModelFollower implements AutoCloseable {
     /** How many models this follower has loaded (deserialised for the engine) so far, successfully or not. */
     public long modelLoads() {
         return modelLoads.get();
+    }
+
+    /** How many records this follower has installed (put in service: a model, or the naive forecast) so far. */
+    public long installs() {
+        return installs.get();
     }
 
     private void loop() {
@@ -294,6 +300,7 @@ public final class ModelFollower implements AutoCloseable {
     private void install(Loaded loaded) {
         ModelRecord record = loaded.record();
         current = record;
+        installs.incrementAndGet();
         if (record.isNaive()) {
             if (record.calibration() != null && record.calibration().naive() != null) {
                 slot.calibrateNaive(record.calibration().naive());
@@ -316,8 +323,8 @@ public final class ModelFollower implements AutoCloseable {
      * evidence promotes it, starting from the record's validation evidence.
      */
     public static ChallengerTerms terms(ModelRecord record, ServingDecision decision) {
-        boolean everywhere = "forced".equals(record.promotedBy())
-                || decision == ServingDecision.POOLED && !ModelRecord.CHALLENGER.equals(record.promotedBy());
+        boolean everywhere = record.promotedBy() == PromotedBy.FORCED
+                || decision == ServingDecision.POOLED && record.promotedBy() != PromotedBy.CHALLENGER;
         return new ChallengerTerms(everywhere, record.data() == null ? null : record.data().to(),
                 record.symbolEvidence(), record.data() == null ? 1 : record.data().symbols());
     }
@@ -328,12 +335,12 @@ public final class ModelFollower implements AutoCloseable {
             return "the naive forecast (record v" + r.version() + ")";
         }
         String why = switch (r.promotedBy()) {
-            case "gate" -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
-            case "forced" -> "published with --force, not validated";
-            case ModelRecord.CHALLENGER -> "the challenger: sane on validation, serves where each symbol's evidence "
+            case GATE -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
+            case FORCED -> "published with --force, not validated";
+            case CHALLENGER -> "the challenger: sane on validation, serves where each symbol's evidence "
                     + "promotes it" + (r.validation() == null ? "" : ": " + r.validation().summary());
-            case "demotion" -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
-            default -> r.promotedBy();
+            case DEMOTION -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
+            case ROLLBACK, BOOTSTRAP -> r.promotedBy().label();
         };
         return "model v" + r.version() + " (created " + r.createdAt() + ", " + why + ")";
     }

@@ -14,6 +14,7 @@ import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
 import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.lstm.LstmModel;
+import io.tickcast.records.ModelKind;
 
 /**
  * One entry of the model registry topic (record contract): what every stream instance should serve from now
@@ -21,12 +22,10 @@ import io.tickcast.lstm.LstmModel;
  * the record key is {@link #key(long)}.
  *
  * @param formatVersion layout of this record ({@link #FORMAT_VERSION}); the model bytes carry their own
- * @param promotedBy    {@code gate} (passed the promotion gate), {@code challenger} (sane but not shown better than
- *                      naive on the pooled validation windows: it serves where per-symbol evidence promotes it), {@code forced} (published by an operator with
- *                      {@code --force}, without validation), {@code rollback} (an older version published again
- *                      by an operator), {@code demotion} (the trainer demoted the version in {@code demotion}
- *                      and falls back to this one), or {@code bootstrap} (records of older builds)
- * @param kind          {@code lstm}, or {@code naive}: serve the naive forecast (no model bytes)
+ * @param promotedBy    why it was published ({@link PromotedBy}: {@code gate}, {@code challenger}, {@code forced},
+ *                      {@code rollback}, {@code demotion}, or {@code bootstrap} in records of older builds)
+ * @param kind          {@code lstm}, or {@code naive}: serve the naive forecast (no model bytes); records of older
+ *                      builds without one are {@code lstm}
  * @param validation    the gate's evidence (null when forced, and for naive)
  * @param demotion      set on the record published when a version was demoted
  * @param demotedVersions every version demoted so far that is still in the registry, ascending (empty in records
@@ -42,8 +41,8 @@ public record ModelRecord(
         int formatVersion,
         long version,
         Instant createdAt,
-        String promotedBy,
-        String kind,
+        PromotedBy promotedBy,
+        ModelKind kind,
         Architecture architecture,
         Training training,
         DataRange data,
@@ -55,20 +54,16 @@ public record ModelRecord(
         Map<String, ValidationEvidence> symbolEvidence) {
 
     public static final int FORMAT_VERSION = 1;
-    public static final String LSTM = "lstm";
-    public static final String NAIVE = "naive";
-    /** {@code promotedBy} of a sane model that did not pass the pooled gate. */
-    public static final String CHALLENGER = "challenger";
     private static final Pattern KEY = Pattern.compile("v(\\d{1,18})");
 
     public ModelRecord {
-        kind = kind == null ? LSTM : kind; // records of older builds
+        kind = kind == null ? ModelKind.LSTM : kind; // records of older builds
         demotedVersions = demotedVersions == null ? List.of() : List.copyOf(demotedVersions);
         symbolEvidence = symbolEvidence == null ? Map.of() : Map.copyOf(symbolEvidence);
     }
 
     /** A record without interval calibration. */
-    public ModelRecord(int formatVersion, long version, Instant createdAt, String promotedBy, String kind,
+    public ModelRecord(int formatVersion, long version, Instant createdAt, PromotedBy promotedBy, ModelKind kind,
                        Architecture architecture, Training training, DataRange data, Evidence validation,
                        Demotion demotion, List<Long> demotedVersions, byte[] model) {
         this(formatVersion, version, createdAt, promotedBy, kind, architecture, training, data, validation, demotion,
@@ -100,7 +95,7 @@ public record ModelRecord(
     }
 
     public boolean isNaive() {
-        return NAIVE.equals(kind);
+        return kind == ModelKind.NAIVE;
     }
 
     /** The same record carrying per-symbol validation evidence. */
@@ -115,27 +110,27 @@ public record ModelRecord(
      */
     public static ModelRecord challenger(LstmModel model, long version, Instant at, Training training, DataRange data,
                                          Evidence validation) {
-        return new ModelRecord(FORMAT_VERSION, version, at, CHALLENGER, LSTM, architecture(model), training, data,
-                validation, null, List.of(), model.toBytes());
+        return new ModelRecord(FORMAT_VERSION, version, at, PromotedBy.CHALLENGER, ModelKind.LSTM, architecture(model),
+                training, data, validation, null, List.of(), model.toBytes());
     }
 
     /** A model that passed the gate. */
     public static ModelRecord gated(LstmModel model, long version, Instant at, Training training, DataRange data,
                                     Evidence validation) {
-        return new ModelRecord(FORMAT_VERSION, version, at, "gate", LSTM, architecture(model), training, data, validation,
-                null, List.of(), model.toBytes());
+        return new ModelRecord(FORMAT_VERSION, version, at, PromotedBy.GATE, ModelKind.LSTM, architecture(model), training,
+                data, validation, null, List.of(), model.toBytes());
     }
 
     /** A model an operator publishes without validation ({@code run --model FILE --force}). */
     public static ModelRecord forced(LstmModel model, long version, Instant at) {
-        return new ModelRecord(FORMAT_VERSION, version, at, "forced", LSTM, architecture(model), null, null, null, null,
-                List.of(), model.toBytes());
+        return new ModelRecord(FORMAT_VERSION, version, at, PromotedBy.FORCED, ModelKind.LSTM, architecture(model), null,
+                null, null, null, List.of(), model.toBytes());
     }
 
     /** "Serve the naive forecast": published when a demoted version has no passing version to fall back to. */
     public static ModelRecord naive(long version, Instant at, Demotion demotion) {
-        return new ModelRecord(FORMAT_VERSION, version, at, "demotion", NAIVE, null, null, null, null, demotion, List.of(),
-                new byte[0]);
+        return new ModelRecord(FORMAT_VERSION, version, at, PromotedBy.DEMOTION, ModelKind.NAIVE, null, null, null, null,
+                demotion, List.of(), new byte[0]);
     }
 
     private static Architecture architecture(LstmModel model) {
@@ -181,7 +176,7 @@ public record ModelRecord(
      * This record published again: by an operator's rollback, or as the fallback of a demotion ({@code why}). It
      * keeps its version and creation time; {@code why.at()} says when it was republished by a demotion.
      */
-    public ModelRecord republished(String by, Demotion why) {
+    public ModelRecord republished(PromotedBy by, Demotion why) {
         return new ModelRecord(formatVersion, version, createdAt, by, kind, architecture, training, data, validation, why,
                 demotedVersions, model, calibration, symbolEvidence);
     }

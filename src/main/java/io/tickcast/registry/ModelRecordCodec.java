@@ -6,8 +6,13 @@ import io.tickcast.lstm.InvalidModelException;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.records.Json;
+import io.tickcast.records.ModelKind;
+import io.tickcast.records.UnknownLabelException;
 
-/** JSON for {@link ModelRecord}; decoding never trusts the bytes. */
+/**
+ * JSON for {@link ModelRecord}; decoding never trusts the bytes. The record's enums ({@link PromotedBy},
+ * {@link ModelKind}) are their labels in the JSON; a label this build does not know makes the record malformed.
+ */
 public final class ModelRecordCodec {
 
     private ModelRecordCodec() {
@@ -30,15 +35,15 @@ public final class ModelRecordCodec {
         try {
             r = Json.MAPPER.readValue(bytes, ModelRecord.class);
         } catch (IOException e) {
-            throw new InvalidRecordException("malformed", "not a model record: " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            UnknownLabelException label = unknownLabel(e);
+            if (label == null) {
+                throw new InvalidRecordException("malformed", "not a model record: "
+                        + e.getMessage().lines().findFirst().orElse("unreadable"));
+            }
+            requireFormat(formatVersion(bytes)); // a newer format may have labels this build does not know
+            throw new InvalidRecordException("malformed", label.getMessage());
         }
-        if (r.formatVersion() != ModelRecord.FORMAT_VERSION) {
-            throw new InvalidRecordException("unsupported-format", "record format " + r.formatVersion()
-                    + " (this build reads " + ModelRecord.FORMAT_VERSION + ")");
-        }
-        if (!ModelRecord.LSTM.equals(r.kind()) && !r.isNaive()) {
-            throw new InvalidRecordException("malformed", "unknown kind '" + r.kind() + "' (lstm or naive)");
-        }
+        requireFormat(r.formatVersion());
         if (r.version() <= 0) {
             throw new InvalidRecordException("incomplete", "record lacks a version");
         }
@@ -46,6 +51,32 @@ public final class ModelRecordCodec {
             throw new InvalidRecordException("incomplete", "record lacks an architecture or model bytes");
         }
         return r;
+    }
+
+    private static void requireFormat(int formatVersion) {
+        if (formatVersion != ModelRecord.FORMAT_VERSION) {
+            throw new InvalidRecordException("unsupported-format", "record format " + formatVersion
+                    + " (this build reads " + ModelRecord.FORMAT_VERSION + ")");
+        }
+    }
+
+    /** The format version of a record that is JSON but did not decode (0 if it names none). */
+    private static int formatVersion(byte[] bytes) {
+        try {
+            return Json.MAPPER.readTree(bytes).path("formatVersion").asInt(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The label no enum of the record knows, if that is why decoding failed (else null). */
+    private static UnknownLabelException unknownLabel(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownLabelException label) {
+                return label;
+            }
+        }
+        return null;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.errors.Causes;
-import io.tickcast.http.Health;
 import io.tickcast.http.HttpBinding;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.kafka.AccessCheck;
@@ -25,6 +24,7 @@ import io.tickcast.serving.ModelSlot;
 import io.tickcast.settings.ConfigKey;
 import io.tickcast.training.RetrainCycle;
 import io.tickcast.training.TrainerService;
+import io.tickcast.training.TrainerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +90,7 @@ public final class TickcastNode implements AutoCloseable {
     /** What the HTTP server serves of this node's parts. */
     private HttpEndpoint.Sources sources() {
         TrainerService t = trainer;
-        Supplier<Health.TrainerState> trainerState = t == null ? null
-                : () -> new Health.TrainerState(t.feedAlive(), t.caughtUp(), t.registryProblem(), t.registryDown(), t.fenced());
+        Supplier<TrainerStatus> trainerState = t == null ? null : t::status;
         Supplier<String> lastTraining = t == null ? null : () -> {
             RetrainCycle.Attempt last = t.lastAttempt();
             return last == null ? null : last.outcome().label() + ": " + last.detail();
@@ -238,13 +237,14 @@ public final class TickcastNode implements AutoCloseable {
         if (follower != null && follower.stopped()) {
             stopped.add("model follower (new models are not picked up)");
         }
-        if (trainer != null && trainer.feedStopped()) {
+        TrainerStatus t = trainer == null ? null : trainer.status();
+        if (t != null && t.feed().state() == TrainerStatus.FeedState.FAILED) {
             stopped.add("trainer feed (no retraining)");
         }
-        if (trainer != null && trainer.registryDown() && (trainer.ownsRegistryReader() || !follower.stopped())) {
+        if (t != null && t.registry().down() && (trainer.ownsRegistryReader() || !follower.stopped())) {
             // a shared reader that stopped is named once, above; one that fails for too long, here
             stopped.add((trainer.ownsRegistryReader() ? "trainer's registry reader (" : "model registry reader (")
-                    + trainer.registryProblem() + ")");
+                    + t.registry().describe() + ")");
         }
         return stopped;
     }

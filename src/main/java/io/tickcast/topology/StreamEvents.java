@@ -2,6 +2,7 @@ package io.tickcast.topology;
 
 import io.tickcast.evaluation.ScoredForecast;
 import io.tickcast.evidence.SymbolEvidence;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.RejectReason;
 
 /** What the topology reports as it runs; the metrics package implements it. Calls come from stream threads. */
@@ -11,7 +12,7 @@ public interface StreamEvents {
 
     void tickRejected(RejectReason reason);
 
-    void forecastMade(String modelKind, long modelVersion, long inferenceNanos);
+    void forecastMade(ModelKind modelKind, long modelVersion, long inferenceNanos);
 
     /** One model call forecast {@code windows} windows (a batch; see {@code stream.batch.max-size}). */
     void modelCalled(int windows);
@@ -55,7 +56,7 @@ public interface StreamEvents {
         }
 
         @Override
-        public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        public void forecastMade(ModelKind modelKind, long modelVersion, long inferenceNanos) {
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.tickcast.interval.NaiveFallback;
 import io.tickcast.lstm.LstmPredictor;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Interval;
+import io.tickcast.records.ModelKind;
 import io.tickcast.serving.ModelSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ final class WindowForecaster implements AutoCloseable {
         for (int i = 0; i < windows.size(); i++) {
             PriceWindow window = windows.get(i);
             double value = window.lastClose();
-            String kind = Forecast.MODEL_NAIVE;
+            ModelKind kind = ModelKind.NAIVE;
             long version = 0;
             Forecast.ChallengerForecast challenger = null;
             if (values != null) {
@@ -80,7 +81,7 @@ final class WindowForecaster implements AutoCloseable {
                             current.terms().trainedThrough());
                     if (choice.lstmServes(symbols.get(i), current)) {
                         value = values[i];
-                        kind = Forecast.MODEL_LSTM;
+                        kind = ModelKind.LSTM;
                         version = current.version();
                     }
                 } else {
@@ -92,7 +93,7 @@ final class WindowForecaster implements AutoCloseable {
             Calibration calibration = calibrationFor(kind, current);
             List<Interval> bands = calibration.intervals(value, window.volatility(intervals.halfLife()).sigma(),
                     window.widen(calibration.quantiles().size()));
-            out.add(new Forecast(symbols.get(i), window.newestDate(), 1, window.lastClose(), value, kind, version,
+            out.add(new Forecast(symbols.get(i), window.newestDate(), 1, window.lastClose(), value, kind.label(), version,
                     clock.instant(), bands, challenger));
         }
         return out;
@@ -102,8 +103,8 @@ final class WindowForecaster implements AutoCloseable {
      * The model's own calibration for its forecasts; the naive forecast's (from the newest model record, or the
      * {@link NaiveFallback}) for naive forecasts, and for a model whose record carries none (forced).
      */
-    private Calibration calibrationFor(String kind, ModelSlot.Versioned current) {
-        if (Forecast.MODEL_LSTM.equals(kind) && current.calibration() != null) {
+    private Calibration calibrationFor(ModelKind kind, ModelSlot.Versioned current) {
+        if (kind == ModelKind.LSTM && current.calibration() != null) {
             return current.calibration();
         }
         Calibration naive = slot.naiveCalibration();

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * that only one trainer per application id can hold, deleting old versions with each record
  * ({@link RegistryRetention}, {@code trainer.keep-versions}) and carrying the demoted versions forward in it.
  * When another trainer takes the transactional id, this one is fenced for good: it says so once, in an ERROR
- * with what to do, and {@link #fenced()} says so to the probes. Not thread-safe: the trainer calls it under its
- * publish lock.
+ * with what to do, and {@link #publishing()} says so to the probes. Not thread-safe: the trainer calls it under its
+ * publish lock ({@link ModelPublishing}).
  */
 final class RegistryWriter implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class RegistryWriter implements AutoCloseable {
     private final TransactionalPublisher publisher;
     private final Set<Long> demotedHere = ConcurrentHashMap.newKeySet();
     private long lastPublished;
-    private volatile String fenced;
+    private volatile TrainerStatus.Publishing.Fenced fenced;
 
     RegistryWriter(TickcastConfig config, ModelFollower follower, TrainingEvents events) {
         this.config = config;
@@ -47,9 +47,15 @@ final class RegistryWriter implements AutoCloseable {
         return config.applicationId() + "-trainer";
     }
 
-    /** Why this trainer may not publish (another trainer fenced it), or null. */
-    String fenced() {
-        return fenced;
+    /** Whether this trainer may publish: {@link TrainerStatus.Publishing.Fenced} once another trainer fenced it. */
+    TrainerStatus.Publishing publishing() {
+        TrainerStatus.Publishing.Fenced f = fenced;
+        return f != null ? f : new TrainerStatus.Publishing.Allowed(publisher.transactionalId());
+    }
+
+    /** True once another trainer has fenced this one (for good). */
+    boolean fenced() {
+        return fenced != null;
     }
 
     /** Takes the transactional id (fencing an earlier trainer), or checks that no later one has taken it. */
@@ -136,8 +142,7 @@ final class RegistryWriter implements AutoCloseable {
         if (fenced != null) {
             return;
         }
-        fenced = "fenced: another trainer took over the transactional id '" + publisher.transactionalId()
-                + "' and publishes to " + config.topics().models() + "; this one no longer trains or publishes";
+        fenced = new TrainerStatus.Publishing.Fenced(publisher.transactionalId(), config.topics().models());
         LOG.error("this trainer was fenced: another trainer started with the same transactional id '{}' (application.id '{}')"
                         + " and now publishes to the model registry {}; this one stops training and publishing (a stream in"
                         + " this process keeps forecasting). Run exactly one trainer per application.id: scale the trainer"

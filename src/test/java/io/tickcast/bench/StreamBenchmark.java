@@ -20,7 +20,7 @@ import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.CsvTickReader;
-import io.tickcast.records.Forecast;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.RejectReason;
 import io.tickcast.records.Tick;
 import io.tickcast.serving.ModelSlot;
@@ -77,9 +77,9 @@ public final class StreamBenchmark {
         }
 
         @Override
-        public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+        public void forecastMade(ModelKind modelKind, long modelVersion, long inferenceNanos) {
             forecasts++;
-            if (Forecast.MODEL_LSTM.equals(modelKind)) {
+            if (modelKind == ModelKind.LSTM) {
                 lstm++;
             }
             nanos += inferenceNanos;

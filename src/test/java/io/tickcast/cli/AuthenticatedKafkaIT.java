@@ -161,7 +161,7 @@ class AuthenticatedKafkaIT {
             // the trainer read the ticks, trained, and published v1 under its transactional id; the stream serves it
             Awaitility.await().atMost(Duration.ofSeconds(180)).until(() -> node.follower().current() != null);
             assertThat(node.follower().current().version()).isEqualTo(1);
-            assertThat(node.trainer().fenced()).isNull();
+            assertThat(node.trainer().status().fenced()).isFalse();
             CliRun models = CliRun.of(operator("models", "list"));
             assertThat(models.exitCode()).as(models.err()).isZero();
             assertThat(models.out()).contains("gate");

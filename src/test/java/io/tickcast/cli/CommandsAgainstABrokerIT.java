@@ -30,7 +30,9 @@ import io.tickcast.lstm.TrainingResult;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.Json;
 import io.tickcast.records.JsonSerde;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.TickParser;
+import io.tickcast.registry.PromotedBy;
 import io.tickcast.topology.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -198,7 +200,7 @@ class CommandsAgainstABrokerIT {
                 new StringDeserializer(), new ByteArrayDeserializer(), 4, Duration.ofSeconds(30), Duration.ZERO);
         ModelRecord newest = ModelRecordCodec.decode(registry.get(registry.size() - 1).value());
         assertThat(newest.version()).isEqualTo(1);
-        assertThat(newest.promotedBy()).isEqualTo("rollback");
+        assertThat(newest.promotedBy()).isEqualTo(PromotedBy.ROLLBACK);
 
         CliRun missing = run("models", "rollback", "7");
         assertThat(missing.exitCode()).isEqualTo(1);
@@ -287,8 +289,8 @@ class CommandsAgainstABrokerIT {
     void consumeReadsModelRecordsWithoutTheirWeights() throws Exception {
         TopicAdmin.ensureTopics(config.withTopics(new TickcastConfig.Topics("mr-ticks", "mr-forecasts", "mr-dlq", "mr-models")),
                 1, (short) 1);
-        ModelRecord record = new ModelRecord(ModelRecord.FORMAT_VERSION, 7, Instant.parse("2026-01-01T00:00:00Z"), "gate",
-                ModelRecord.LSTM, new ModelRecord.Architecture(5, 2, 8), null,
+        ModelRecord record = new ModelRecord(ModelRecord.FORMAT_VERSION, 7, Instant.parse("2026-01-01T00:00:00Z"), PromotedBy.GATE,
+                ModelKind.LSTM, new ModelRecord.Architecture(5, 2, 8), null,
                 new ModelRecord.DataRange(1, 300, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)), null, null,
                 List.of(), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, null, null);
         try (ModelPublisher publisher = new ModelPublisher(config.kafkaClientProperties(), "mr-models")) {

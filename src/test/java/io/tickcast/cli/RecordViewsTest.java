@@ -17,8 +17,10 @@ import io.tickcast.evidence.ValidationEvidence;
 import io.tickcast.gate.DieboldMariano;
 import io.tickcast.gate.Evidence;
 import io.tickcast.records.Json;
+import io.tickcast.records.ModelKind;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
+import io.tickcast.registry.PromotedBy;
 import io.tickcast.topology.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -98,8 +100,8 @@ class RecordViewsTest {
         ValidationEvidence strong = ValidationEvidence.of(scores, EvidenceSettings.DEFAULT);
         ValidationEvidence weak = ValidationEvidence.of(scores.subList(0, 2), EvidenceSettings.DEFAULT);
         byte[] weights = new byte[4800];
-        ModelRecord record = new ModelRecord(ModelRecord.FORMAT_VERSION, 7, Instant.parse("2026-01-01T00:00:00Z"), "challenger",
-                ModelRecord.LSTM, new ModelRecord.Architecture(5, 2, 8), null,
+        ModelRecord record = new ModelRecord(ModelRecord.FORMAT_VERSION, 7, Instant.parse("2026-01-01T00:00:00Z"),
+                PromotedBy.CHALLENGER, ModelKind.LSTM, new ModelRecord.Architecture(5, 2, 8), null,
                 new ModelRecord.DataRange(2, 5000, LocalDate.of(2010, 1, 4), LocalDate.of(2019, 8, 29)), gate, null,
                 List.of(3L), weights, null, Map.of("DAX", strong, "SMI", weak));
         ConsumerRecord<byte[], byte[]> r = record(ModelRecord.key(7), ModelRecordCodec.encode(record), new RecordHeaders());

@@ -2,8 +2,10 @@ package io.tickcast.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
+import io.tickcast.training.TrainerStatus;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 
@@ -73,46 +75,82 @@ class HealthTest {
 
     @Test
     void theTrainerRoleIsLiveWhileItsFeedRunsAndReadyOnceItHasReadTheTicks() {
-        assertThat(trainer(true, false, null, false, false).status()).as("live while reading").isEqualTo(200);
-        assertThat(trainer(false, true, null, false, false).status()).as("feed stopped: not live").isEqualTo(503);
-        Health.Probe reading = trainer(true, false, null, false, true);
+        assertThat(trainer(true, false, false, false, false).status()).as("live while reading").isEqualTo(200);
+        assertThat(trainer(false, true, false, false, false).status()).as("feed stopped: not live").isEqualTo(503);
+        Health.Probe reading = trainer(true, false, false, false, true);
         assertThat(reading.status()).isEqualTo(503);
         assertThat(reading.body()).containsEntry("status", "NOT_READY").containsEntry("role", "trainer");
         assertThat(reading.body().get("reason")).asString().contains("still reading");
-        Health.Probe caughtUp = trainer(true, true, null, false, true);
+        Health.Probe caughtUp = trainer(true, true, false, false, true);
         assertThat(caughtUp.status()).isEqualTo(200);
         assertThat(caughtUp.body()).containsEntry("status", "READY").containsEntry("history", "caught up")
                 .doesNotContainKey("reason");
-        assertThat(trainer(false, true, null, false, true).status()).as("feed stopped: not ready").isEqualTo(503);
+        assertThat(trainer(false, true, false, false, true).status()).as("feed stopped: not ready").isEqualTo(503);
     }
 
     @Test
     void theTrainerIsNotReadyWhileItCannotReadTheRegistryAndNotLiveOnceThatLastsTooLong() {
         String problem = "cannot read the model registry tickcast-models since 2026-01-01T00:00:00Z: topic does not exist";
-        Health.Probe ready = trainer(true, true, problem, false, true);
+        Health.Probe ready = trainer(true, true, true, false, true);
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.body()).containsEntry("registry", problem).containsEntry("reason", problem);
-        assertThat(trainer(true, true, problem, false, false).status()).as("live within the grace period").isEqualTo(200);
-        Health.Probe down = trainer(true, true, problem, true, false);
+        assertThat(trainer(true, true, true, false, false).status()).as("live within the grace period").isEqualTo(200);
+        Health.Probe down = trainer(true, true, true, true, false);
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.body().get("reason")).asString().contains("unreadable for too long", "topic does not exist");
     }
 
-    /** The trainer's probe for a trainer that was not fenced. */
-    private static Health.Probe trainer(boolean feedAlive, boolean caughtUp, String registryProblem, boolean registryDown,
+    @Test
+    void theTrainerIsLiveOnlyWhileItsFeedRunsAndNotReadyWhileItStillReadsTheRegistry() {
+        TrainerStatus.Registry read = new TrainerStatus.Registry("tickcast-models", TrainerStatus.Reading.READ_TO_END,
+                null, null, false);
+        TrainerStatus.Publishing allowed = new TrainerStatus.Publishing.Allowed("tickcast-trainer");
+        for (TrainerStatus.FeedState state : TrainerStatus.FeedState.values()) {
+            Health.Probe live = Health.trainer(new TrainerStatus(new TrainerStatus.Feed(state, true), read, allowed), false);
+            assertThat(live.ok()).as(state.name()).isEqualTo(state == TrainerStatus.FeedState.RUNNING);
+        }
+        TrainerStatus.Registry reading = new TrainerStatus.Registry("tickcast-models", TrainerStatus.Reading.STILL_READING,
+                null, null, false);
+        TrainerStatus t = new TrainerStatus(new TrainerStatus.Feed(TrainerStatus.FeedState.RUNNING, true), reading, allowed);
+        assertThat(Health.trainer(t, false).status()).isEqualTo(200);
+        Health.Probe notReady = Health.trainer(t, true);
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.body()).containsEntry("registry", "still reading the model registry tickcast-models")
+                .containsEntry("reason", "still reading the model registry tickcast-models");
+    }
+
+    /**
+     * The trainer's probe for a trainer that was not fenced; a failing registry reader has failed since
+     * 2026-01-01T00:00:00Z with "topic does not exist".
+     */
+    private static Health.Probe trainer(boolean feedAlive, boolean caughtUp, boolean registryFailing, boolean registryDown,
                                         boolean ready) {
-        return Health.trainer(new Health.TrainerState(feedAlive, caughtUp, registryProblem, registryDown, null), ready);
+        return Health.trainer(status(feedAlive, caughtUp, registryFailing, registryDown,
+                new TrainerStatus.Publishing.Allowed("tickcast-trainer")), ready);
+    }
+
+    private static TrainerStatus status(boolean feedAlive, boolean caughtUp, boolean registryFailing, boolean registryDown,
+                                        TrainerStatus.Publishing publishing) {
+        TrainerStatus.Registry registry = registryFailing
+                ? new TrainerStatus.Registry("tickcast-models", TrainerStatus.Reading.FAILING,
+                        Instant.parse("2026-01-01T00:00:00Z"), "topic does not exist", registryDown)
+                : new TrainerStatus.Registry("tickcast-models", TrainerStatus.Reading.READ_TO_END, null, null, registryDown);
+        return new TrainerStatus(new TrainerStatus.Feed(feedAlive ? TrainerStatus.FeedState.RUNNING
+                : TrainerStatus.FeedState.FAILED, caughtUp), registry, publishing);
     }
 
     @Test
     void aFencedTrainerIsNeitherLiveNorReadyAndSaysWhy() {
-        String fenced = "fenced: another trainer took over the transactional id 'tickcast-trainer'";
-        Health.Probe live = Health.trainer(new Health.TrainerState(true, true, null, false, fenced), false);
+        String fenced = "fenced: another trainer took over the transactional id 'tickcast-trainer' and publishes to"
+                + " tickcast-models; this one no longer trains or publishes";
+        TrainerStatus fencedTrainer = status(true, true, false, false,
+                new TrainerStatus.Publishing.Fenced("tickcast-trainer", "tickcast-models"));
+        Health.Probe live = Health.trainer(fencedTrainer, false);
         assertThat(live.status()).isEqualTo(503);
         assertThat(live.body()).containsEntry("status", "DOWN").containsEntry("publishing", fenced);
         assertThat(live.body().get("reason")).asString().contains("tickcast-trainer", "run exactly one trainer");
-        assertThat(Health.trainer(new Health.TrainerState(true, true, null, false, fenced), true).status()).isEqualTo(503);
-        assertThat(trainer(true, true, null, false, false).body()).containsEntry("publishing", "ok");
+        assertThat(Health.trainer(fencedTrainer, true).status()).isEqualTo(503);
+        assertThat(trainer(true, true, false, false, false).body()).containsEntry("publishing", "ok");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.RejectReason;
 import io.tickcast.topology.PriceWindow;
 import io.tickcast.topology.StreamEvents;
@@ -98,9 +99,9 @@ class TickcastMetricsTest {
         events.tickRejected(RejectReason.OUT_OF_ORDER);
         events.tickRejected(RejectReason.MALFORMED_JSON);
         events.tickRejected(RejectReason.MALFORMED_JSON);
-        events.forecastMade("lstm", 3, TimeUnit.MICROSECONDS.toNanos(120));
-        events.forecastMade("naive", 0, 800);
-        events.forecastMade("naive", 0, 900);
+        events.forecastMade(ModelKind.LSTM, 3, TimeUnit.MICROSECONDS.toNanos(120));
+        events.forecastMade(ModelKind.NAIVE, 0, 800);
+        events.forecastMade(ModelKind.NAIVE, 0, 900);
         PrometheusText p = scrape();
         assertThat(p.get("tickcast_ticks_total", "outcome", "appended", "reason", "none")).isEqualTo(2);
         assertThat(p.get("tickcast_ticks_total", "outcome", "corrected", "reason", "none")).isEqualTo(1);

@@ -30,7 +30,7 @@ class CalibrationInTheRecordTest {
         assertThat(Json.MAPPER.readTree(ModelRecordCodec.encode(r)).path("calibration").path("naive").path("quantiles")
                 .get(1).path("quantile").asDouble()).isEqualTo(2.08);
         assertThat(back.withVersion(4).calibration()).as("kept by the record's copies").isEqualTo(CALIBRATION);
-        assertThat(back.republished("rollback", null).calibration()).isEqualTo(CALIBRATION);
+        assertThat(back.republished(PromotedBy.ROLLBACK, null).calibration()).isEqualTo(CALIBRATION);
     }
 
     @Test

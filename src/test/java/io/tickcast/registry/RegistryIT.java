@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.kafka.KafkaBroker;
 import io.tickcast.lstm.LstmConfig;
+import io.tickcast.records.ModelKind;
 import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -105,7 +106,7 @@ class RegistryIT {
     void aFollowerSkipsDeletedVersionsQuietlyAndServesThePreviousRecordWhenTheNewestDoesNotLoad() throws Exception {
         String topic = registry("damaged-newest");
         ModelRecord good = TestRecords.forced(1);
-        ModelRecord damaged = new ModelRecord(ModelRecord.FORMAT_VERSION, 3, AT, "forced", ModelRecord.LSTM,
+        ModelRecord damaged = new ModelRecord(ModelRecord.FORMAT_VERSION, 3, AT, PromotedBy.FORCED, ModelKind.LSTM,
                 good.architecture(), null, null, null, null, List.of(), new byte[] {1, 2, 3, 4});
         try (ModelPublisher publisher = new ModelPublisher(client(), topic)) {
             publisher.publish(good);

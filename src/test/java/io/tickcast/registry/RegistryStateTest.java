@@ -28,12 +28,12 @@ class RegistryStateTest {
         state.add(1, ModelRecord.key(2), forced(2));
         state.add(2, ModelRecord.key(3), forced(3));
         assertThat(state.add(3, ModelRecord.key(2), null)).isNull();
-        state.add(4, ModelRecord.key(1), ModelRecordCodec.encode(TestRecords.forced(1).republished("rollback", null)));
+        state.add(4, ModelRecord.key(1), ModelRecordCodec.encode(TestRecords.forced(1).republished(PromotedBy.ROLLBACK, null)));
 
         assertThat(state.entries()).extracting(RegistryState.Entry::offset).containsExactly(2L, 4L);
         assertThat(state.versions()).containsExactly(1L, 3L);
         assertThat(state.models()).extracting(ModelRecord::version).containsExactly(1L, 3L);
-        assertThat(state.models().get(0).promotedBy()).isEqualTo("rollback");
+        assertThat(state.models().get(0).promotedBy()).isEqualTo(PromotedBy.ROLLBACK);
         assertThat(state.maxVersion()).isEqualTo(3);
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import io.tickcast.evaluation.ScoredForecast;
+import io.tickcast.records.ModelKind;
 import io.tickcast.records.RejectReason;
 
 /** Keeps what the topology reports, for assertions. */
@@ -49,11 +50,11 @@ public final class RecordingStreamEvents implements StreamEvents {
     }
 
     @Override
-    public void forecastMade(String modelKind, long modelVersion, long inferenceNanos) {
+    public void forecastMade(ModelKind modelKind, long modelVersion, long inferenceNanos) {
         if (failingForecasts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("a forecast that throws (test)");
         }
-        forecasts.add(modelKind + ":" + modelVersion);
+        forecasts.add(modelKind.label() + ":" + modelVersion);
     }
 
     @Override

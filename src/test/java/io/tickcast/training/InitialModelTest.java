@@ -14,8 +14,8 @@ import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
 import io.tickcast.lstm.LstmTrainer;
-import io.tickcast.registry.ModelRecord;
 import io.tickcast.records.PriceSeries;
+import io.tickcast.registry.PromotedBy;
 import org.junit.jupiter.api.Test;
 
 /** The first model goes through the gate too: trained and gated, validated on other data, or forced and said so. */
@@ -31,7 +31,7 @@ class InitialModelTest {
             PriceSeries later = SyntheticSeries.dated("W", SyntheticSeries.START.plusDays(400), Arrays.copyOfRange(wave, 400, 700));
             InitialModel onTheWave = InitialModel.validate(model, List.of(later), GateSettings.DEFAULT, CLOCK);
             assertThat(onTheWave.publishable()).as(onTheWave.verdict()).isTrue();
-            assertThat(onTheWave.record().promotedBy()).isEqualTo("gate");
+            assertThat(onTheWave.record().promotedBy()).isEqualTo(PromotedBy.GATE);
             assertThat(onTheWave.record().validation().windows()).isEqualTo(295);
             assertThat(onTheWave.record().data().from()).isEqualTo(later.first());
 
@@ -42,7 +42,7 @@ class InitialModelTest {
             assertThat(onAWalk.verdict()).startsWith("rejected: no evidence that it beats the naive forecast");
 
             InitialModel forced = InitialModel.forced(model, CLOCK);
-            assertThat(forced.record().promotedBy()).isEqualTo("forced");
+            assertThat(forced.record().promotedBy()).isEqualTo(PromotedBy.FORCED);
             assertThat(forced.record().validation()).isNull();
             assertThat(forced.record().passedGate()).isFalse();
         }
@@ -61,7 +61,7 @@ class InitialModelTest {
         // on random walks nothing beats naive: not promoted, but sane, so published as the challenger, which then
         // serves only where a symbol's own evidence promotes it
         assertThat(walks.publishable()).as(walks.verdict()).isTrue();
-        assertThat(walks.record().promotedBy()).isEqualTo(ModelRecord.CHALLENGER);
+        assertThat(walks.record().promotedBy()).isEqualTo(PromotedBy.CHALLENGER);
         assertThat(walks.verdict()).startsWith("the challenger: no evidence that it beats the naive forecast");
     }
 }

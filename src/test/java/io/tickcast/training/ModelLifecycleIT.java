@@ -27,6 +27,7 @@ import io.tickcast.records.Tick;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
 import io.tickcast.registry.ModelRecordCodec;
+import io.tickcast.registry.PromotedBy;
 import io.tickcast.service.Role;
 import io.tickcast.service.TickcastNode;
 import org.apache.kafka.clients.admin.Admin;
@@ -87,8 +88,8 @@ class ModelLifecycleIT {
             ticks.publish(days(closes, 0, WAVE_DAYS), 0, n -> { });
 
             // no registry topic yet: the trainer says so, is not ready, and publishes nothing
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> trainer.registryProblem() != null
-                    && trainer.registryProblem().startsWith("cannot read the model registry"));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> trainer.status().registry().reading()
+                    == TrainerStatus.Reading.FAILING);
             HttpResponse<String> notReady = http.send(HttpRequest.newBuilder(URI.create(trainerNode.http().url("/health/ready")))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(notReady.statusCode()).isEqualTo(503);
@@ -140,7 +141,7 @@ class ModelLifecycleIT {
                 assertThat(demotion.demotion().days()).isBetween(1L, (long) WALK_DAYS);
                 // the fallback is the newest other version that passed the gate: v1 (v2 was forced, v3 demoted)
                 assertThat(demotion.version()).isEqualTo(1);
-                assertThat(demotion.promotedBy()).isEqualTo("demotion");
+                assertThat(demotion.promotedBy()).isEqualTo(PromotedBy.DEMOTION);
                 assertThat(demotion.demotedVersions()).as("carried by every newer record").containsExactly(3L);
                 assertThat(trainerNode.metrics().registry().get(MeterNames.DEMOTIONS).counter().count()).isGreaterThanOrEqualTo(1);
                 // versions never collide, and v3 is never served again

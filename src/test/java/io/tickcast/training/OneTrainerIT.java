@@ -75,12 +75,13 @@ class OneTrainerIT {
             Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> a.lastAttempt() != null
                     && a.lastAttempt().outcome() == RetrainCycle.Outcome.PROMOTED);
             assertThat(a.lastAttempt().record().version()).isEqualTo(1);
-            assertThat(a.fenced()).isNull();
+            assertThat(a.status().publishing()).isInstanceOf(TrainerStatus.Publishing.Allowed.class);
 
             second.start(Duration.ofSeconds(60)); // takes the transactional id: the first is fenced
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> a.fenced() != null);
-            assertThat(a.fenced()).contains("one-trainer-it-trainer");
-            assertThat(b.fenced()).isNull();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> a.status().fenced());
+            assertThat(a.status().publishing()).isEqualTo(
+                    new TrainerStatus.Publishing.Fenced("one-trainer-it-trainer", config.topics().models()));
+            assertThat(b.status().publishing()).isInstanceOf(TrainerStatus.Publishing.Allowed.class);
             HttpResponse<String> fencedLive = get(http, first, "/health/live");
             assertThat(fencedLive.statusCode()).isEqualTo(503);
             assertThat(fencedLive.body()).contains("one-trainer-it-trainer", "run exactly one trainer per application.id");

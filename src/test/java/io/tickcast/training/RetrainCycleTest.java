@@ -10,8 +10,8 @@ import java.util.List;
 import io.tickcast.gate.GateSettings;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
-import io.tickcast.registry.ModelRecord;
 import io.tickcast.lstm.LstmTrainer;
+import io.tickcast.registry.PromotedBy;
 import org.junit.jupiter.api.Test;
 
 class RetrainCycleTest {
@@ -43,7 +43,7 @@ class RetrainCycleTest {
             assertThat(a.validation().vsNaive().dates()).isEqualTo(59);
             assertThat(a.validation().cutoff()).isEqualTo(SyntheticSeries.START.plusDays(299 - 59));
             assertThat(a.record().version()).as("numbered when published").isZero();
-            assertThat(a.record().promotedBy()).isEqualTo("gate");
+            assertThat(a.record().promotedBy()).isEqualTo(PromotedBy.GATE);
             assertThat(a.record().passedGate()).isTrue();
             assertThat(a.record().data().symbols()).isEqualTo(2);
             assertThat(a.detail()).contains("DM vs naive", "p=", "118 windows over 59 dates");
@@ -65,7 +65,7 @@ class RetrainCycleTest {
         first.model().close();
         // not shown better than the current model, but not clearly worse either: published as the challenger
         assertThat(again.outcome()).isEqualTo(RetrainCycle.Outcome.CHALLENGER);
-        assertThat(again.record().promotedBy()).isEqualTo(ModelRecord.CHALLENGER);
+        assertThat(again.record().promotedBy()).isEqualTo(PromotedBy.CHALLENGER);
         assertThat(again.record().passedGate()).isFalse();
         again.model().close();
         assertThat(again.validation().currentRmse()).isEqualTo(again.validation().rmse());
