@@ -60,7 +60,8 @@ public final class TickcastMetrics implements AutoCloseable {
     /** Values of the {@code model} label. */
     public static final List<String> MODEL_KINDS = Arrays.stream(ModelKind.values()).map(ModelKind::label).toList();
     /** Values of the {@code outcome} label of {@code tickcast_training_runs_total}. */
-    public static final List<String> TRAINING_OUTCOMES = List.of("promoted", "rejected", "skipped", "failed");
+    public static final List<String> TRAINING_OUTCOMES = java.util.Arrays.stream(io.tickcast.training.RetrainCycle.Outcome.values())
+            .map(io.tickcast.training.RetrainCycle.Outcome::label).toList();
     /** Why an instance refuses a model registry record (see ModelFollower); registered up front. */
     public static final List<String> REJECTION_REASONS =
             List.of("malformed", "unsupported-format", "incomplete", "damaged", "incompatible");
