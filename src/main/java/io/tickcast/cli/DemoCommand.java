@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.tickcast.demo.DemoRun;
-import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Json;
 import picocli.CommandLine.Command;
@@ -66,10 +65,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!EmbeddedKafka.available()) {
-            throw new IllegalStateException("the demo runs an in-process Kafka broker, and this installation leaves the "
-                    + "broker out (the container image carries only the service); run the demo from a clone: ./tickcast demo");
-        }
+        DemoRun.brokerStarter(); // fails at once, saying why, where the class path has no broker (the image)
         if (retrainEvery < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--retrain-every must be 0 (no retraining) or a number of trading days, was " + retrainEvery);
