@@ -28,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "CSV of ticks (symbol,date,close[,...] with a header). Default: the bundled EuStockMarkets series.")
     Path csv;
 
-    @Option(names = "--train-fraction", defaultValue = "0.7",
+    @Option(names = "--train-fraction", defaultValue = "0.7", paramLabel = "F",
             description = {"Share of each series that trains (and, its most recent trainer.validation-fraction, validates)",
                 "the first model; the rest is replayed (default: ${DEFAULT-VALUE})."})
     double trainFraction;
@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print each forecast, only the closing table.")
     boolean quiet;
 
-    @Option(names = "--timeout", defaultValue = "PT5M",
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
             description = "How long to wait for each step (a chunk's forecasts, a retraining), ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
