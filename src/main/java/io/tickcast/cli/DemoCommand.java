@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.tickcast.demo.DemoRun;
-import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.records.CsvTickReader;
 import io.tickcast.records.Json;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "CSV of ticks (symbol,date,close[,...] with a header). Default: the bundled EuStockMarkets series.")
     Path csv;
 
-    @Option(names = "--train-fraction", defaultValue = "0.7",
+    @Option(names = "--train-fraction", defaultValue = "0.7", paramLabel = "F",
             description = {"Share of each series that trains (and, its most recent trainer.validation-fraction, validates)",
                 "the first model; the rest is replayed (default: ${DEFAULT-VALUE})."})
     double trainFraction;
@@ -40,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print each forecast, only the closing table.")
     boolean quiet;
 
-    @Option(names = "--timeout", defaultValue = "PT5M",
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
             description = "How long to wait for each step (a chunk's forecasts, a retraining), ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -66,10 +65,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!EmbeddedKafka.available()) {
-            throw new IllegalStateException("the demo runs an in-process Kafka broker, and this installation leaves the "
-                    + "broker out (the container image carries only the service); run the demo from a clone: ./tickcast demo");
-        }
+        DemoRun.brokerStarter(); // fails at once, saying why, where the class path has no broker (the image)
         if (retrainEvery < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--retrain-every must be 0 (no retraining) or a number of trading days, was " + retrainEvery);

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Create missing topics (ticks, forecasts, dead letters; the compacted model registry) before starting.")
     boolean createTopics;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics created by --create-topics (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = "3", paramLabel = "N", description = "Partitions of topics created by --create-topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--replication-factor", paramLabel = "N",

@@ -22,7 +22,8 @@ public final class TickcastCli implements Runnable {
 
     @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
             description = "How much is logged on stderr: error, warn, info (default) or debug, for tickcast's loggers; "
-                    + "error and warn apply to the Kafka clients too (error silences their warnings).")
+                    + "error and warn apply to the Kafka clients too (error silences their warnings); info and debug leave "
+                    + "the Kafka clients at warn.")
     void logLevel(String level) {
         try {
             LogLevel.parse(level).apply();

@@ -16,7 +16,7 @@ import io.tickcast.client.ForecastReader;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.evaluation.ForecastScoreboard;
-import io.tickcast.kafka.EmbeddedKafka;
+import io.tickcast.kafka.InProcessBroker;
 import io.tickcast.kafka.TempDirs;
 import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.Forecast;
@@ -34,6 +34,14 @@ import io.tickcast.training.InitialModel;
  * table of the forecasts' errors next to the naive forecast's.
  */
 public final class DemoRun {
+
+    /**
+     * What the demo says on a class path without the in-process broker: the container image, or
+     * {@code java -jar target/tickcast.jar} without {@code target/demo-lib}.
+     */
+    static final String BROKER_LEFT_OUT = "the demo needs the in-process Kafka broker, and this build leaves the broker "
+            + "out (the container image carries only the service, and target/tickcast.jar alone does not hold it): run "
+            + "the demo from a clone with ./tickcast demo, which puts target/demo-lib on the class path";
 
     /** The demo's default retraining period, in test trading days. */
     public static final int DEFAULT_RETRAIN_EVERY = 250;
@@ -58,6 +66,15 @@ public final class DemoRun {
         this.out = out;
     }
 
+    /** The in-process broker's starter on this class path; fails with {@link #BROKER_LEFT_OUT} if it has none. */
+    public static InProcessBroker.Starter brokerStarter() {
+        return brokerStarter(DemoRun.class.getClassLoader());
+    }
+
+    static InProcessBroker.Starter brokerStarter(ClassLoader loader) {
+        return InProcessBroker.starter(loader).orElseThrow(() -> new IllegalStateException(BROKER_LEFT_OUT));
+    }
+
     /** What the last run printed in its table, with the evidence, retrainings and decisions (null before a run). */
     public DemoSummary summary() {
         return summary;
@@ -66,9 +83,10 @@ public final class DemoRun {
     /** Runs the demo; returns the scores it printed. */
     public List<ForecastScoreboard.SymbolScore> run(LstmTrainer.EpochListener trainingProgress) throws InterruptedException {
         DemoPlan plan = DemoPlan.of(options.ticks(), options.config().windowSize(), options.trainFraction());
+        InProcessBroker.Starter broker = brokerStarter();
         Path stateDir = TempDirs.create("tickcast-demo-state-");
         out.println("Starting an in-process Kafka broker on 127.0.0.1 ...");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (InProcessBroker kafka = broker.start()) {
             TickcastConfig config = demoConfig(kafka, stateDir);
             TopicAdmin.ensureTopics(config, 2, (short) 1);
             out.printf(Locale.ROOT, "Training the first LSTM on %d series (first %.0f%% of each; its most recent %.0f%% of "
@@ -145,7 +163,7 @@ public final class DemoRun {
      * {@code http.host} names another address than the wildcard default, a free HTTP port if the configured one is
      * taken, and the trainer's own schedule off (the replay retrains it on data time).
      */
-    private TickcastConfig demoConfig(EmbeddedKafka kafka, Path stateDir) {
+    private TickcastConfig demoConfig(InProcessBroker kafka, Path stateDir) {
         TickcastConfig given = options.config();
         TickcastConfig.Http http = given.http();
         if (http.host().equals(ConfigKey.HTTP_HOST.defaultValue())) { // a demo is for this machine: loopback, not all

@@ -14,10 +14,10 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
+import io.tickcast.broker.EmbeddedKafka;
 import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.kafka.ClientSettings;
-import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.kafka.TempDirs;
 import io.tickcast.lstm.DjlSetup;
 import io.tickcast.lstm.LstmConfig;

@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.tickcast.broker.EmbeddedKafka;
 import io.tickcast.cli.CliProcess;
-import io.tickcast.kafka.EmbeddedKafka;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
 import org.apache.kafka.clients.admin.Admin;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,8 +79,12 @@ class LauncherTest {
         DeploymentContract.NATIVE_THREADS_ENV.forEach((name, value) -> assertThat(out).contains(name + "=" + value));
         assertThat(out).contains("arg -Dai.djl.offline=true", "arg -Dai.djl.pytorch.num_threads=1",
                 "arg -Dai.djl.pytorch.num_interop_threads=1");
-        assertThat(out.subList(out.size() - 3, out.size())).as("the jar and the command come last")
-                .containsExactly("arg -jar", "arg " + dir.toAbsolutePath().resolve("target/tickcast.jar"), "arg --version");
+        String classPath = DemoClassPathIT.LAUNCHER_CLASS_PATH.stream().map(e -> dir.toAbsolutePath().resolve(e).toString())
+                .collect(Collectors.joining(":"));
+        assertThat(out.subList(out.size() - 4, out.size()))
+                .as("the class path (the jar, then the demo's broker), the main class and the command come last")
+                .containsExactly("arg -cp", "arg " + classPath, "arg io.tickcast.cli.TickcastCli", "arg --version");
+        assertThat(classPath).startsWith(dir.toAbsolutePath().resolve("target/tickcast.jar") + ":");
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import ai.djl.engine.Engine;
@@ -37,13 +35,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The container image's class path (target/image-lib, which docker/Dockerfile copies as lib/): no Kafka broker,
- * no Scala, no PyTorch native jar, and still a working service: the stream forecasts against a real broker and
- * the model trains, with the PyTorch libraries given as extracted files (PYTORCH_LIBRARY_PATH), as in the image.
+ * The container image's class path (target/image-lib, which docker/Dockerfile copies as lib/; that it has no Kafka
+ * broker, no Scala and no PyTorch native jar, {@link BuildClassPathsTest} shows) is still a working service: the
+ * stream forecasts against a real broker and the model trains, with the PyTorch libraries given as extracted files
+ * (PYTORCH_LIBRARY_PATH), as in the image; and the demo says why it cannot run there.
  */
 class LeanImageClassPathIT {
-
-    static final Path IMAGE_LIB = Path.of("target", "image-lib");
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
@@ -64,32 +61,9 @@ class LeanImageClassPathIT {
         }
     }
 
-    private static List<Path> imageJars() throws IOException {
-        try (Stream<Path> jars = Files.list(IMAGE_LIB)) {
-            return jars.filter(j -> j.toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
-    @Test
-    void carriesNoBrokerNoScalaAndNoNativeJar() throws IOException {
-        List<Path> jars = imageJars();
-        assertThat(jars).as("mvn generate-test-resources fills " + IMAGE_LIB).isNotEmpty();
-        Map<String, String> offending = new TreeMap<>();
-        for (Path jar : jars) {
-            try (JarFile j = new JarFile(jar.toFile())) {
-                j.stream().map(e -> e.getName())
-                        .filter(n -> n.startsWith("kafka/server/") || n.startsWith("scala/") || n.startsWith("native/lib/"))
-                        .findFirst().ifPresent(n -> offending.put(jar.getFileName().toString(), n));
-            }
-        }
-        assertThat(offending).as("jars with broker, Scala or native-library entries").isEmpty();
-        assertThat(jars).extracting(j -> j.getFileName().toString().replaceAll("-\\d.*", ""))
-                .contains("kafka-streams", "kafka-clients", "pytorch-engine", "pytorch-jni", "rocksdbjni");
-    }
-
     @Test
     void theServiceRunsOnItAndTheDemoSaysWhyItCannot() throws Exception {
-        String classPath = Path.of("target", "classes") + File.pathSeparator + IMAGE_LIB + File.separator + "*";
+        String classPath = Path.of("target", "classes") + File.pathSeparator + BuildClassPathsTest.IMAGE_LIB + File.separator + "*";
         Path emptyCache = Files.createDirectories(dir.resolve("djl-cache"));
         Map<String, String> env = Map.of("PYTORCH_LIBRARY_PATH", libtorch.toString(), "DJL_CACHE_DIR", emptyCache.toString(),
                 "OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1");

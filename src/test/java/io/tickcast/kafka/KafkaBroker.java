@@ -1,6 +1,7 @@
 package io.tickcast.kafka;
 
 import io.tickcast.TestPhase;
+import io.tickcast.broker.EmbeddedKafka;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,4 +1,4 @@
-package io.tickcast.kafka;
+package io.tickcast.broker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Consumer;
 
+import io.tickcast.kafka.InProcessBroker;
+import io.tickcast.kafka.TempDirs;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -19,10 +22,12 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker (combined KRaft broker and controller) running in this JVM on
- * 127.0.0.1. Used by {@code tickcast demo} and by the integration tests; not for production. It can be
+ * 127.0.0.1. Used by {@code tickcast demo} (through {@link InProcessBroker}, registered for
+ * {@link java.util.ServiceLoader} by {@link Starter}) and by the integration tests; not for production: this
+ * source folder is compiled with the tests and is no part of the service's jar or class path. It can be
  * stopped and started again on the same ports and log directory, keeping its data (a broker outage).
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements InProcessBroker {
 
     private final Path logDir;
     private final int brokerPort;
@@ -35,23 +40,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.props = props;
     }
 
-    /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
-    /** The broker's main class: the container image leaves the broker (and Scala) out of its class path. */
-    private static final String BROKER_CLASS = "kafka.server.KafkaRaftServer";
-
     /**
-     * Whether this installation carries the broker's classes (a clone and its {@code ./tickcast} do; the
-     * container image, which runs only the service, does not).
+     * The {@link InProcessBroker.Starter} that {@code META-INF/services} names. Its constructor loads the broker's
+     * main class, so a class path with this jar but without the broker's own jars finds no starter rather than
+     * failing later with a {@link NoClassDefFoundError}.
      */
-    public static boolean available() {
-        try {
-            Class.forName(BROKER_CLASS, false, EmbeddedKafka.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+    public static final class Starter implements InProcessBroker.Starter {
+
+        public Starter() {
+            KafkaRaftServer.class.getName();
+        }
+
+        @Override
+        public InProcessBroker start() {
+            return EmbeddedKafka.start();
         }
     }
 
+    /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
     public static EmbeddedKafka start() {
         return start(props -> { });
     }
@@ -61,7 +67,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * (tests: a further listener with TLS and SASL, an authorizer). The PLAINTEXT listener of
      * {@link #bootstrapServers()} stays; a listener added here must also be on 127.0.0.1 (see {@link #freePort()}).
      */
-    public static EmbeddedKafka start(java.util.function.Consumer<Properties> adjust) {
+    public static EmbeddedKafka start(Consumer<Properties> adjust) {
         try {
             Path dir = TempDirs.create("tickcast-kafka-");
             int brokerPort = freePort();
@@ -125,6 +131,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }
