@@ -42,7 +42,7 @@ final class ProjectFiles {
         }
     }
 
-    /** The pom's project version, e.g. 0.1.0-SNAPSHOT. */
+    /** The pom's project version, e.g. 0.2.0-SNAPSHOT. */
     static String pomVersion() {
         return childText(pom().getDocumentElement(), "version");
     }
