@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * It gets what it serves in one go when it starts ({@link Sources}), already built but not yet started, so the
  * probes answer (the stream {@code CREATED}: live, not ready) while those parts start. Close it after the stream:
  * the probes answer 503 while the stream shuts down.
+ *
+ * <p>Over 300 lines because it holds each route's handler, with its status codes and JSON; the probes' rules are
+ * {@link Health}'s, the topic check {@link TopicCheck}'s and the socket {@link HttpBinding}'s.
  */
 public final class HttpEndpoint implements AutoCloseable {
 

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A registry that cannot be read (the topic does not exist yet, the broker is away) is retried with a
  * growing pause; {@link #failingSince()} says since when, for the probes.
+ *
+ * <p>Over 300 lines because it is one thread's loop (read to the end, load, install, retry with a growing pause,
+ * report its health) over state that only that thread writes and others read; its steps are private methods on that
+ * state. The registry's contents are {@link RegistryState}'s, a record's decoding {@link ModelRecordCodec}'s.
  */
 public final class ModelFollower implements AutoCloseable {
 
