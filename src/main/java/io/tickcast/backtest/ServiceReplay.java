@@ -23,7 +23,7 @@ import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.records.PriceSeries;
 import io.tickcast.records.Tick;
-import io.tickcast.registry.ModelFollower;
+import io.tickcast.registry.ServingTerms;
 import io.tickcast.serving.ModelSlot;
 import io.tickcast.topology.ForecastTopology;
 import io.tickcast.topology.StreamEvents;
@@ -44,7 +44,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * model in service) before the first replayed date on or after {@code firstTraining} and then every
  * {@code retrainEvery} dates, on every tick before that date (at most {@code trainer.history-days} per symbol, as
  * the trainer keeps them); a published record is installed with the terms the registry's follower gives it
- * ({@link ModelFollower#terms}). Ticks go in date order, all symbols' ticks of a date together. Retrainings are on
+ * ({@link ServingTerms#terms}). Ticks go in date order, all symbols' ticks of a date together. Retrainings are on
  * data time, so the same ticks give the same run (up to the trained models' last digits on another processor).
  */
 public final class ServiceReplay {
@@ -198,7 +198,7 @@ public final class ServiceReplay {
             return new Retraining(before, a.outcome(), 0, a.detail());
         }
         slot.install(a.model(), version, a.record().calibration(),
-                ModelFollower.terms(a.record().withVersion(version), config.evidence().decision()));
+                ServingTerms.terms(a.record().withVersion(version), config.evidence().decision()));
         return new Retraining(before, a.outcome(), version, a.detail());
     }
 

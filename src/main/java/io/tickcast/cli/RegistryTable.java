@@ -47,7 +47,7 @@ final class RegistryTable {
                     : e.offset() == serving ? "serving" : demoted.contains(r.version()) ? "demoted" : "";
             if (r.demotion() != null) {
                 status += (status.isEmpty() ? "" : "; ") + "after v" + r.demotion().demotedVersion() + " was demoted: "
-                        + io.tickcast.registry.ModelFollower.describe(r.demotion());
+                        + io.tickcast.registry.ServingTerms.describe(r.demotion());
             }
             out.append(String.format(Locale.ROOT, ROW, e.offset(), r.version(), r.promotedBy(), r.kind(),
                     CREATED.format(r.createdAt()),

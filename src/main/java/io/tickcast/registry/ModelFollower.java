@@ -13,12 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tickcast.errors.Causes;
-import io.tickcast.evidence.ServingDecision;
 import io.tickcast.kafka.AccessDenied;
 import io.tickcast.kafka.ClientSettings;
 import io.tickcast.lstm.LstmConfig;
-import io.tickcast.lstm.LstmModel;
-import io.tickcast.serving.ChallengerTerms;
 import io.tickcast.serving.ModelSlot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,9 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>A registry that cannot be read (the topic does not exist yet, the broker is away) is retried with a
  * growing pause; {@link #failingSince()} says since when, for the probes.
  *
- * <p>Over 300 lines because it is one thread's loop (read to the end, load, install, retry with a growing pause,
- * report its health) over state that only that thread writes and others read; its steps are private methods on that
- * state. The registry's contents are {@link RegistryState}'s, a record's decoding {@link ModelRecordCodec}'s.
+ * <p>What a record serves is {@link ServingTerms}'s; putting it in service, {@link SlotInstaller}'s.
  */
 public final class ModelFollower implements AutoCloseable {
 
@@ -53,18 +48,15 @@ public final class ModelFollower implements AutoCloseable {
     private final Properties clientProperties;
     private final String topic;
     private final ModelSlot slot;
-    private final LstmConfig trainingDefaults;
     private final RegistryEvents events;
     private final Clock clock;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     /** What the registry holds: the newest record under each key (metadata and bytes, a few KB each). */
     private final RegistryState state = new RegistryState();
-    private final AtomicLong modelLoads = new AtomicLong();
-    private final AtomicLong installs = new AtomicLong();
+    private final SlotInstaller installer;
     private final AtomicLong recordsRead = new AtomicLong();
     private volatile boolean closed;
-    private volatile ModelRecord current;
     private volatile Instant failingSince;
     private volatile String lastError;
     private volatile RuntimeException lastFailure;
@@ -80,9 +72,9 @@ public final class ModelFollower implements AutoCloseable {
         this.clientProperties = clientProperties;
         this.topic = topic;
         this.slot = slot;
-        this.trainingDefaults = trainingDefaults;
         this.events = events;
         this.clock = clock;
+        this.installer = new SlotInstaller(slot, trainingDefaults, events);
         this.thread = new Thread(this::loop, "tickcast-model-follower");
         this.thread.setDaemon(true);
     }
@@ -132,7 +124,7 @@ public final class ModelFollower implements AutoCloseable {
 
     /** The record being served (a model, or naive after a demotion), or null if the registry has none. */
     public ModelRecord current() {
-        return current;
+        return installer.current();
     }
 
     /** Versions a demotion took out of service: never served again by the trainer's choice. */
@@ -160,12 +152,12 @@ public final class ModelFollower implements AutoCloseable {
 
     /** How many models this follower has loaded (deserialised for the engine) so far, successfully or not. */
     public long modelLoads() {
-        return modelLoads.get();
+        return installer.modelLoads();
     }
 
     /** How many records this follower has installed (put in service: a model, or the naive forecast) so far. */
     public long installs() {
-        return installs.get();
+        return installer.installs();
     }
 
     private void loop() {
@@ -210,9 +202,9 @@ public final class ModelFollower implements AutoCloseable {
         while (!closed) {
             for (ConsumerRecord<String, byte[]> r : poll(Duration.ofMillis(500))) {
                 RegistryState.Entry entry = read(r);
-                Loaded valid = entry == null || !entry.decoded() ? null : load(entry);
+                SlotInstaller.Loaded valid = entry == null || !entry.decoded() ? null : installer.load(entry);
                 if (valid != null) {
-                    install(valid);
+                    installer.install(valid);
                 }
             }
             healthy();
@@ -233,17 +225,18 @@ public final class ModelFollower implements AutoCloseable {
         }
         healthy();
         List<RegistryState.Entry> entries = state.entries();
-        Loaded newest = null;
+        SlotInstaller.Loaded newest = null;
         for (int i = entries.size() - 1; i >= 0 && newest == null && !closed; i--) {
             if (entries.get(i).decoded()) {
-                newest = load(entries.get(i));
+                newest = installer.load(entries.get(i));
             }
         }
         if (newest != null) {
-            install(newest);
+            installer.install(newest);
         }
+        ModelRecord current = installer.current();
         LOG.info("model registry {} read to its end; serving {}", topic, current == null
-                ? "the naive forecast (" + slot.naiveReason() + ")" : describe(current));
+                ? "the naive forecast (" + slot.naiveReason() + ")" : ServingTerms.describe(current));
         caughtUp.countDown();
     }
 
@@ -262,9 +255,6 @@ public final class ModelFollower implements AutoCloseable {
         lastFailure = null;
     }
 
-    private record Loaded(ModelRecord record, LstmModel model) {
-    }
-
     /**
      * Decodes a record into the registry state; one that cannot be decoded is rejected (logged and counted). A
      * tombstone (a version the trainer deleted) just deletes its key: nothing to serve, nothing to count.
@@ -275,91 +265,9 @@ public final class ModelFollower implements AutoCloseable {
         recordsRead.incrementAndGet();
         RegistryState.Entry entry = state.add(r.offset(), r.key(), r.value());
         if (entry != null && !entry.decoded()) {
-            reject(entry, entry.reason(), entry.error());
+            installer.reject(entry, entry.reason(), entry.error());
         }
         return entry;
-    }
-
-    /** Loads a decoded record's model (none for naive), or rejects it (logged and counted) and returns null. */
-    private Loaded load(RegistryState.Entry entry) {
-        ModelRecord record = entry.record();
-        if (record.isNaive()) {
-            return new Loaded(record, null);
-        }
-        modelLoads.incrementAndGet();
-        try {
-            return new Loaded(record, ModelRecordCodec.loadModel(record, trainingDefaults, slot.window()));
-        } catch (ModelRecordCodec.InvalidRecordException e) {
-            reject(entry, e.reason(), e.getMessage());
-            return null;
-        }
-    }
-
-    private void reject(RegistryState.Entry entry, String reason, String message) {
-        LOG.warn("rejected model registry record {} at offset {} ({}): {}; what is in service keeps serving",
-                entry.key(), entry.offset(), reason, message);
-        events.modelRejected(reason);
-    }
-
-    private void install(Loaded loaded) {
-        ModelRecord record = loaded.record();
-        current = record;
-        installs.incrementAndGet();
-        if (record.isNaive()) {
-            if (record.calibration() != null && record.calibration().naive() != null) {
-                slot.calibrateNaive(record.calibration().naive());
-            }
-            ModelRecord.Demotion d = record.demotion();
-            slot.clear(d == null ? "the registry says to serve the naive forecast"
-                    : "model v" + d.demotedVersion() + " was demoted " + d.at() + ": " + describe(d));
-            events.modelInstalled(0, record.createdAt());
-            LOG.info("now serving the naive forecast (registry record v{}): {}", record.version(), slot.naiveReason());
-            return;
-        }
-        slot.install(loaded.model(), record.version(), record.calibration(), terms(record, slot.decision()));
-        events.modelInstalled(record.version(), record.createdAt());
-        LOG.info("now serving {}", describe(record));
-    }
-
-    /**
-     * Where a record's model serves: everywhere if an operator forced it, or under the pooled decision if it is not a
-     * mere challenger (it passed the gate, or is a rollback or a demotion's fallback); otherwise where each symbol's
-     * evidence promotes it, starting from the record's validation evidence.
-     */
-    public static ChallengerTerms terms(ModelRecord record, ServingDecision decision) {
-        boolean everywhere = record.promotedBy() == PromotedBy.FORCED
-                || decision == ServingDecision.POOLED && record.promotedBy() != PromotedBy.CHALLENGER;
-        return new ChallengerTerms(everywhere, record.data() == null ? null : record.data().to(),
-                record.symbolEvidence(), record.data() == null ? 1 : record.data().symbols());
-    }
-
-    /** One line about what a record serves and why. */
-    public static String describe(ModelRecord r) {
-        if (r.isNaive()) {
-            return "the naive forecast (record v" + r.version() + ")";
-        }
-        String why = switch (r.promotedBy()) {
-            case GATE -> "passed the gate: " + (r.validation() == null ? "no evidence recorded" : r.validation().summary());
-            case FORCED -> "published with --force, not validated";
-            case CHALLENGER -> "the challenger: sane on validation, serves where each symbol's evidence "
-                    + "promotes it" + (r.validation() == null ? "" : ": " + r.validation().summary());
-            case DEMOTION -> "fallback after v" + r.demotion().demotedVersion() + " was demoted";
-            case ROLLBACK, BOOTSTRAP -> r.promotedBy().label();
-        };
-        return "model v" + r.version() + " (created " + r.createdAt() + ", " + why + ")";
-    }
-
-    /** The evidence of a demotion in one line. */
-    public static String describe(ModelRecord.Demotion d) {
-        if (d.days() > 0) {
-            return String.format(java.util.Locale.ROOT, "live demotion evidence %.1f >= %.0f (1/alpha) over %d days; "
-                    + "recent live RMSE ratio to naive %.4f", d.evidence(), 1 / d.level(), d.days(), d.ratioToNaive());
-        }
-        if (d.test() == null) {
-            return String.format(java.util.Locale.ROOT, "live RMSE ratio to naive %.4f", d.ratioToNaive());
-        }
-        return String.format(java.util.Locale.ROOT, "live RMSE ratio to naive %.4f, DM %.2f (p=%.3g, level %.3g) over %d forecasts",
-                d.ratioToNaive(), d.test().statistic(), d.test().pValue(), d.level(), d.test().windows());
     }
 
     private void sleep(Duration d) {

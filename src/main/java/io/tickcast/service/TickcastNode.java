@@ -20,6 +20,7 @@ import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ServingTerms;
 import io.tickcast.serving.ModelSlot;
 import io.tickcast.settings.ConfigKey;
 import io.tickcast.training.RetrainCycle;
@@ -207,7 +208,7 @@ public final class TickcastNode implements AutoCloseable {
         }
         if (follower.current() != null) {
             LOG.info("the registry already serves {}; the initial model is not published",
-                    ModelFollower.describe(follower.current()));
+                    ServingTerms.describe(follower.current()));
             return 0;
         }
         // a plain producer, not the trainer's transactional one: an operator's one-off record fences no trainer

@@ -11,6 +11,7 @@ import io.tickcast.interval.ForecasterCalibration;
 import io.tickcast.records.Tick;
 import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ServingTerms;
 import io.tickcast.registry.ModelRecordCodec;
 import io.tickcast.registry.PromotedBy;
 import io.tickcast.serving.ModelSlot;
@@ -91,7 +92,7 @@ final class LiveCheck implements AutoCloseable {
         events.liveChecked(v);
         // a challenger is demoted per symbol by the stream's own evidence, and this check only measures it
         ModelRecord served = follower.current();
-        if (v.demote() && served != null && ModelFollower.terms(served, config.evidence().decision()).servesEverywhere()) {
+        if (v.demote() && served != null && ServingTerms.terms(served, config.evidence().decision()).servesEverywhere()) {
             demote(v);
         }
     }
@@ -109,7 +110,7 @@ final class LiveCheck implements AutoCloseable {
         }
         live.serving(null, null);
         long fallback = published.isNaive() ? 0 : published.version();
-        LOG.warn("demoted model v{}: {}; now serving {}", v.version(), ModelFollower.describe(why),
+        LOG.warn("demoted model v{}: {}; now serving {}", v.version(), ServingTerms.describe(why),
                 fallback == 0 ? "the naive forecast" : "model v" + fallback);
         events.demoted(v.version(), fallback);
     }

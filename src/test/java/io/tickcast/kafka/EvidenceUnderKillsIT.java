@@ -21,9 +21,9 @@ import io.tickcast.lstm.LstmTrainer;
 import io.tickcast.records.Forecast;
 import io.tickcast.records.JsonSerde;
 import io.tickcast.records.Tick;
-import io.tickcast.registry.ModelFollower;
 import io.tickcast.registry.ModelPublisher;
 import io.tickcast.registry.ModelRecord;
+import io.tickcast.registry.ServingTerms;
 import io.tickcast.service.TopicAdmin;
 import io.tickcast.serving.ModelSlot;
 import io.tickcast.topology.StreamEvents;
@@ -133,7 +133,7 @@ class EvidenceUnderKillsIT {
             throws Exception {
         ModelSlot slot = new ModelSlot(config.windowSize());
         slot.install(LstmModel.fromBytes(record.model(), LstmConfig.DEFAULT), record.version(), record.calibration(),
-                ModelFollower.terms(record, ServingDecision.PER_SYMBOL));
+                ServingTerms.terms(record, ServingDecision.PER_SYMBOL));
         Map<String, Forecast> out = new HashMap<>();
         try (TopologyTestDriver driver = TopologyDrivers.start(APP + "-reference", dir.resolve("reference"), config,
                 slot, Instant.parse("2026-01-01T00:00:00Z"), StreamEvents.NONE)) {
