@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.tickcast.docs.GeneratedPart;
 import io.tickcast.settings.ConfigKey;
 import io.tickcast.settings.KeyGroup;
 
@@ -15,21 +16,26 @@ import io.tickcast.settings.KeyGroup;
  */
 final class ConfigurationPage {
 
+    static final String REGENERATE = "mvn -B -q test -Dtest=ConfigurationPageTest -D" + GeneratedPart.REGENERATE_PROPERTY
+            + "=true";
     static final String BEGIN = "<!-- Generated from io.tickcast.settings.ConfigKey down to the end marker: edit the keys "
-            + "there, then regenerate (" + ConfigurationPageTest.REGENERATE + ") -->";
+            + "there, then regenerate (" + REGENERATE + ") -->";
     static final String END = "<!-- End of the generated part -->";
+    /** Where the part stands in docs/configuration.md. */
+    static final GeneratedPart PART = new GeneratedPart(java.nio.file.Path.of("docs", "configuration.md"), BEGIN, END,
+            REGENERATE);
 
     private ConfigurationPage() {
     }
 
     /** {@code page} with its generated part made anew. */
     static String regenerate(String page) {
-        int begin = page.indexOf(BEGIN);
-        int end = page.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException("docs/configuration.md lacks the markers of its generated part: " + BEGIN + " ... " + END);
-        }
-        return page.substring(0, begin) + BEGIN + "\n\n" + generated() + "\n" + page.substring(end);
+        return PART.replaceIn(page, part());
+    }
+
+    /** What stands between the markers: the generated text, a blank line before it. */
+    static String part() {
+        return "\n" + generated() + "\n";
     }
 
     static String generated() {

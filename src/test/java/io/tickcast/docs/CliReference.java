@@ -29,10 +29,11 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class CliReference {
 
-    static final String REGENERATE = "mvn -B -q test -Dtest=CliReferenceTest -Dtickcast.docs.regenerate=true";
-    static final String BEGIN = "<!-- BEGIN command reference, generated from the picocli model by " + REGENERATE
-            + "; edit the commands' descriptions, not this part -->";
-    static final String END = "<!-- END command reference -->";
+    static final String REGENERATE = "mvn -B -q test -Dtest=CliReferenceTest -D" + GeneratedPart.REGENERATE_PROPERTY + "=true";
+    /** Where the reference stands in docs/cli.md. */
+    static final GeneratedPart PART = new GeneratedPart(java.nio.file.Path.of("docs", "cli.md"),
+            "<!-- BEGIN command reference, generated from the picocli model by " + REGENERATE
+                    + "; edit the commands' descriptions, not this part -->", "<!-- END command reference -->", REGENERATE);
 
     /** Synopsis lines are wrapped here, between options, never inside one (picocli's own wrap breaks at dots). */
     private static final int SYNOPSIS_WIDTH = 100;
@@ -45,28 +46,9 @@ final class CliReference {
         collect(root);
     }
 
-    /** The part between {@link #BEGIN} and {@link #END}, markers excluded. */
+    /** The reference, between {@link #PART}'s markers. */
     static String render(CommandLine root) {
         return new CliReference(root).render();
-    }
-
-    /** {@code page} with the part between the markers replaced by {@code reference}. */
-    static String replaceIn(String page, String reference) {
-        return page.substring(0, start(page)) + reference + page.substring(page.indexOf(END));
-    }
-
-    /** The part between the markers, as the page holds it. */
-    static String extractFrom(String page) {
-        return page.substring(start(page), page.indexOf(END));
-    }
-
-    /** Where the reference starts: on the line after {@link #BEGIN}. */
-    private static int start(String page) {
-        int begin = page.indexOf(BEGIN + "\n");
-        if (begin < 0 || page.indexOf(END) < begin) {
-            throw new IllegalArgumentException("the page has no " + BEGIN + " ... " + END + " part");
-        }
-        return begin + BEGIN.length() + 1;
     }
 
     private void collect(CommandLine command) {
