@@ -36,11 +36,6 @@ public enum ModelKind {
      */
     @JsonCreator
     public static ModelKind of(String label) {
-        for (ModelKind k : values()) {
-            if (k.label.equals(label)) {
-                return k;
-            }
-        }
-        throw new UnknownLabelException("kind", label, "lstm or naive");
+        return UnknownLabelException.find("kind", values(), ModelKind::label, label);
     }
 }

@@ -49,11 +49,6 @@ public enum PromotedBy {
      */
     @JsonCreator
     public static PromotedBy of(String label) {
-        for (PromotedBy p : values()) {
-            if (p.label.equals(label)) {
-                return p;
-            }
-        }
-        throw new UnknownLabelException("promotedBy", label, "gate, challenger, forced, rollback, demotion or bootstrap");
+        return UnknownLabelException.find("promotedBy", values(), PromotedBy::label, label);
     }
 }
