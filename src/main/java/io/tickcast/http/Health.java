@@ -71,15 +71,6 @@ public final class Health {
 
     /**
      * @param state         the client's state, null when there is no client (yet)
-     * @param missingTopics topics that do not exist (empty: all exist); null if they could not be checked
-     * @param topicError    why the topics could not be checked, when missingTopics is null
-     * @param forecaster    what forecasts ("lstm v3", "naive fallback"), null if nothing can
-     */
-    public static Probe ready(KafkaStreams.State state, List<String> missingTopics, String topicError, String forecaster) {
-        return ready(state, false, missingTopics, topicError, forecaster);
-    }
-
-    /**
      * @param hasRun        whether the client has been {@code RUNNING} since it started
      * @param missingTopics topics that do not exist (empty: all exist); null if they could not be checked
      * @param topicError    why the topics could not be checked, when missingTopics is null

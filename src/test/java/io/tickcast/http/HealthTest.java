@@ -29,31 +29,31 @@ class HealthTest {
     @Test
     void readyOnlyWhenRunningWithTopicsAndAForecaster() {
         for (State s : State.values()) {
-            Health.Probe p = Health.ready(s, List.of(), null, "naive fallback");
+            Health.Probe p = Health.ready(s, false, List.of(), null, "naive fallback");
             assertThat(p.ok()).as(s.name()).isEqualTo(s == State.RUNNING);
             if (s != State.RUNNING) {
                 assertThat(p.body().get("reasons")).asString().contains(s.name() + ", not RUNNING");
             }
         }
-        Health.Probe ready = Health.ready(State.RUNNING, List.of(), null, "lstm v3");
+        Health.Probe ready = Health.ready(State.RUNNING, false, List.of(), null, "lstm v3");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).containsEntry("status", "READY").containsEntry("forecaster", "lstm v3")
                 .containsEntry("topics", "ok").doesNotContainKey("reasons");
 
-        Health.Probe noClient = Health.ready(null, List.of(), null, "naive fallback");
+        Health.Probe noClient = Health.ready(null, false, List.of(), null, "naive fallback");
         assertThat(noClient.status()).isEqualTo(503);
         assertThat(noClient.body()).containsEntry("state", "STARTING");
 
-        Health.Probe missing = Health.ready(State.RUNNING, List.of("ticks", "ticks-dlq"), null, "naive fallback");
+        Health.Probe missing = Health.ready(State.RUNNING, false, List.of("ticks", "ticks-dlq"), null, "naive fallback");
         assertThat(missing.status()).isEqualTo(503);
         assertThat(missing.body()).containsEntry("status", "NOT_READY").containsEntry("topics", "missing ticks, ticks-dlq");
         assertThat(missing.body()).containsEntry("reasons", List.of("topics do not exist: ticks, ticks-dlq"));
 
-        Health.Probe unreachable = Health.ready(State.RUNNING, null, "no answer from Kafka within 2000 ms", "naive fallback");
+        Health.Probe unreachable = Health.ready(State.RUNNING, false, null, "no answer from Kafka within 2000 ms", "naive fallback");
         assertThat(unreachable.status()).isEqualTo(503);
         assertThat(unreachable.body()).containsEntry("reasons", List.of("cannot check the topics: no answer from Kafka within 2000 ms"));
 
-        Health.Probe noForecaster = Health.ready(State.RUNNING, List.of(), null, null);
+        Health.Probe noForecaster = Health.ready(State.RUNNING, false, List.of(), null, null);
         assertThat(noForecaster.status()).isEqualTo(503);
         assertThat(noForecaster.body()).containsEntry("reasons", List.of("no model and no naive fallback in place"));
     }
