@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import io.tickcast.cli.CliProcess;
-import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.service.TopicAdmin;
 import org.junit.jupiter.api.Test;
@@ -45,14 +44,14 @@ class BrokenStateDirectoryIT {
         int half = SYMBOLS * DAYS / 2;
         Path state = dir.resolve("state");
         try (CliProcess first = KilledServices.stream(dir, "first", kafka.bootstrapServers(), APP, state)) {
-            publish(config, run, 0, half);
+            run.send(config, 0, half);
             KilledServices.awaitCommitted(config, SYMBOLS * (DAYS / 2 - 4), first);
         } // SIGTERM: a clean stop, the stores' files are all on disk
         List<Path> damaged = damageStoreFiles(state.resolve(APP));
         assertThat(damaged).as("RocksDB files in the state directory").isNotEmpty();
 
         try (CliProcess second = KilledServices.stream(dir, "second", kafka.bootstrapServers(), APP, state)) {
-            publish(config, run, half, run.ticks().size());
+            run.send(config, half, run.ticks().size());
             KilledServices.awaitCommitted(config, run.total(), second);
             assertThat(run.problems(KilledServices.committed(config, run.total(), Duration.ofSeconds(3)))).isEmpty();
             List<Path> tasks = damaged.stream().map(f -> state.resolve(APP).relativize(f).getName(0))
@@ -63,12 +62,6 @@ class BrokenStateDirectoryIT {
             }
             assertThat(KilledServices.scrape(second)).as("the metric counts the tasks rebuilt")
                     .containsPattern("(?m)^tickcast_local_stores_discarded_total " + tasks.size() + "\\.0$");
-        }
-    }
-
-    private static void publish(TickcastConfig config, UndisturbedForecasts run, int from, int to) {
-        try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
-            publisher.publish(run.ticks().subList(from, to), 0, n -> { });
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.tickcast.cli.CliProcess;
-import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.records.Forecast;
 import io.tickcast.service.TopicAdmin;
@@ -54,10 +53,10 @@ class FullDiskIT {
             int half = SYMBOLS * DAYS / 2;
             CliProcess first = KilledServices.stream(dir, "first", kafka.bootstrapServers(), APP, state);
             try {
-                publish(config, run, 0, half);
+                run.send(config, 0, half);
                 KilledServices.awaitCommitted(config, SYMBOLS * (DAYS / 2 - 4), first);
                 fill(disk.resolve("filler"));
-                publish(config, run, half, run.ticks().size());
+                run.send(config, half, run.ticks().size());
                 // it goes on or it stops: wait until it has forecast everything or is no longer live
                 Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                         .until(() -> !first.alive() || KilledServices.get(first, "/health/live").statusCode() != 200
@@ -81,12 +80,6 @@ class FullDiskIT {
             }
         } finally {
             run(30, "umount", "-l", disk.toString());
-        }
-    }
-
-    private static void publish(TickcastConfig config, UndisturbedForecasts run, int from, int to) {
-        try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
-            publisher.publish(run.ticks().subList(from, to), 0, n -> { });
         }
     }
 

@@ -87,6 +87,13 @@ final class RollingInstances implements AutoCloseable {
                 .until(() -> notReady().isEmpty());
     }
 
+    /** Waits until at least {@code atLeast} forecasts are committed; fails at once if an instance dies. */
+    void awaitCommitted(io.tickcast.config.TickcastConfig config, int atLeast) {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .failFast(this::requireAlive)
+                .until(() -> KilledServices.committed(config, atLeast, Duration.ZERO).size() >= atLeast);
+    }
+
     /** Starts watching readiness: from now on, no two instances may be not ready at once. */
     void watchReadiness() {
         watching.set(true);

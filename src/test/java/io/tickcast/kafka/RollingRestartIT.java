@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.service.TopicAdmin;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,7 @@ class RollingRestartIT {
             instances.awaitAllReady();
             instances.watchReadiness();
             replay.start();
-            awaitCommitted(config, run.total() / 6, instances);
+            instances.awaitCommitted(config, run.total() / 6);
             for (int i = 0; i < RollingInstances.INSTANCES; i++) {
                 long t0 = System.nanoTime();
                 instances.stop(i);
@@ -54,17 +53,10 @@ class RollingRestartIT {
             }
             replay.join(Duration.ofMinutes(3).toMillis());
             assertThat(replayFailed.get()).isNull();
-            awaitCommitted(config, run.total(), instances);
+            instances.awaitCommitted(config, run.total());
             assertThat(run.problems(KilledServices.committed(config, run.total(), Duration.ofSeconds(3)))).isEmpty();
             assertThat(instances.mostNotReadyAtOnce()).as("instances not ready at once: %s", instances.overlaps())
                     .isLessThanOrEqualTo(1);
         }
-    }
-
-    /** Waits until at least {@code atLeast} forecasts are committed; fails at once if an instance dies. */
-    static void awaitCommitted(TickcastConfig config, int atLeast, RollingInstances instances) {
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .failFast(instances::requireAlive)
-                .until(() -> KilledServices.committed(config, atLeast, Duration.ZERO).size() >= atLeast);
     }
 }

@@ -44,7 +44,7 @@ class RollingUpgradeIT {
             }
             instances.awaitAllReady();
             replay.start();
-            RollingRestartIT.awaitCommitted(config, run.total() / 8, instances);
+            instances.awaitCommitted(config, run.total() / 8);
             for (RollingInstances.Build to : new RollingInstances.Build[] {RollingInstances.Build.CURRENT, previous}) {
                 for (int i = 0; i < RollingInstances.INSTANCES; i++) {
                     long t0 = System.nanoTime();
@@ -57,7 +57,7 @@ class RollingUpgradeIT {
             }
             replay.join(Duration.ofMinutes(3).toMillis());
             assertThat(replayFailed.get()).isNull();
-            RollingRestartIT.awaitCommitted(config, run.total(), instances);
+            instances.awaitCommitted(config, run.total());
             assertThat(run.problems(KilledServices.committed(config, run.total(), Duration.ofSeconds(3)))).isEmpty();
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
+import io.tickcast.client.TickPublisher;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.lstm.LstmConfig;
 import io.tickcast.lstm.LstmModel;
@@ -62,6 +63,13 @@ record UndisturbedForecasts(List<Tick> ticks, Map<String, Double> expected) {
             }
         }
         return new UndisturbedForecasts(List.copyOf(ticks), Map.copyOf(expected));
+    }
+
+    /** Publishes ticks {@code from} (inclusive) to {@code to} (exclusive) of this panel, as fast as they go. */
+    void send(TickcastConfig config, int from, int to) {
+        try (TickPublisher publisher = new TickPublisher(config.kafkaClientProperties(), config.topics().ticks())) {
+            publisher.publish(ticks.subList(from, to), 0, n -> { });
+        }
     }
 
     int total() {
